@@ -1,0 +1,24 @@
+/* zc-window.h
+ *
+ * Copyright 2026 The Zhicheng authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "zc-server-monitor.h"
+
+G_BEGIN_DECLS
+
+#define ZC_TYPE_WINDOW (zc_window_get_type ())
+G_DECLARE_FINAL_TYPE (ZcWindow, zc_window, ZC, WINDOW, AdwApplicationWindow)
+
+ZcWindow        *zc_window_new            (GtkApplication  *application,
+                                           ZcServerMonitor *monitor,
+                                           GSettings       *settings);
+ZcServerMonitor *zc_window_get_monitor    (ZcWindow        *self);
+const char      *zc_window_get_status_text (ZcWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,232 @@
+/* zc-http.c
+ *
+ * Copyright 2026 The Zhicheng authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "zc-http"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zc-http.h"
+
+ZcLanguage
+zc_http_get_language (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  return zc_language_from_accept_language (soup_message_headers_get_one (headers, "Accept-Language"));
+}
+
+void
+zc_http_respond_json (SoupServerMessage *msg,
+                      guint              status,
+                      JsonNode          *body)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *text;
+
+  json_generator_set_root (generator, body);
+  text = json_generator_to_data (generator, &length);
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+  soup_server_message_set_response (msg, "application/json; charset=utf-8",
+                                    SOUP_MEMORY_TAKE, text, length);
+}
+
+/**
+ * zc_http_respond_error:
+ * @code: a stable machine-readable code, such as "not_found"
+ * @message_msgid: an English msgid marked with N_()
+ *
+ * Answers `{"code": …, "message": …}` with the message in the language
+ * the request's Accept-Language asks for.
+ */
+void
+zc_http_respond_error (SoupServerMessage *msg,
+                       guint              status,
+                       const char        *code,
+                       const char        *message_msgid)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, zc_translate (zc_http_get_language (msg), message_msgid));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  zc_http_respond_json (msg, status, body);
+}
+
+typedef struct
+{
+  SoupServerMessage *msg;            /* owned */
+  ZcHttpWorkFunc     work;
+  gpointer           work_data;      /* owned through work_data_free */
+  GDestroyNotify     work_data_free;
+  gulong             finished_id;
+  gboolean           finished;       /* the client went away */
+  JsonNode          *response_body;  /* owned */
+  guint              status;
+} WorkData;
+
+static void
+work_data_free (gpointer data)
+{
+  WorkData *wd = data;
+
+  if (wd->finished_id != 0)
+    g_signal_handler_disconnect (wd->msg, wd->finished_id);
+  if (wd->work_data_free != NULL)
+    wd->work_data_free (wd->work_data);
+  g_clear_pointer (&wd->response_body, json_node_unref);
+  g_clear_object (&wd->msg);
+  g_free (wd);
+}
+
+static void
+on_message_finished (SoupServerMessage *msg,
+                     WorkData          *wd)
+{
+  wd->finished = TRUE;
+}
+
+static void
+work_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  WorkData *wd = task_data;
+  GError *error = NULL;
+
+  wd->status = SOUP_STATUS_OK;
+  wd->work (wd->work_data, &wd->response_body, &wd->status, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+work_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  WorkData *wd = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (wd->finished)
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Request failed: %s", error->message);
+      zc_http_respond_error (wd->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable",
+                             N_("The server cannot answer right now. Please try again shortly."));
+      soup_message_headers_replace (soup_server_message_get_response_headers (wd->msg),
+                                    "Retry-After", "5");
+    }
+  else
+    {
+      zc_http_respond_json (wd->msg, wd->status, wd->response_body);
+    }
+
+  soup_server_message_unpause (wd->msg);
+}
+
+/**
+ * zc_http_run_in_thread:
+ *
+ * Pauses @msg, runs @work in a worker thread so the main loop never
+ * waits on the database or the CPU, then answers with what @work
+ * produced and unpauses.  If the client disconnects meanwhile the
+ * result is dropped.
+ */
+void
+zc_http_run_in_thread (SoupServer        *server,
+                       SoupServerMessage *msg,
+                       ZcHttpWorkFunc     work,
+                       gpointer           work_data,
+                       GDestroyNotify     work_data_free_func)
+{
+  g_autoptr(GTask) task = NULL;
+  WorkData *wd;
+
+  wd = g_new0 (WorkData, 1);
+  wd->msg = g_object_ref (msg);
+  wd->work = work;
+  wd->work_data = work_data;
+  wd->work_data_free = work_data_free_func;
+  wd->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (on_message_finished), wd);
+
+  soup_server_message_pause (msg);
+
+  task = g_task_new (server, NULL, work_done, NULL);
+  g_task_set_source_tag (task, zc_http_run_in_thread);
+  g_task_set_task_data (task, wd, work_data_free);
+  g_task_run_in_thread (task, work_thread);
+}
+
+static void
+early_body_limit (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  goffset max_bytes = GPOINTER_TO_SIZE (user_data);
+
+  switch (soup_message_headers_get_encoding (headers))
+    {
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      if (soup_message_headers_get_content_length (headers) > max_bytes)
+        zc_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body_too_large",
+                               N_("The request is too large."));
+      break;
+
+    case SOUP_ENCODING_CHUNKED:
+      /* Without a length the body would have to be read to be refused. */
+      zc_http_respond_error (msg, SOUP_STATUS_LENGTH_REQUIRED, "length_required",
+                             N_("The request must state its length."));
+      break;
+
+    case SOUP_ENCODING_UNRECOGNIZED:
+    case SOUP_ENCODING_NONE:
+    case SOUP_ENCODING_EOF:
+    case SOUP_ENCODING_BYTERANGES:
+    default:
+      break;
+    }
+}
+
+/**
+ * zc_http_add_handler:
+ *
+ * Registers @callback for @path together with an early handler that
+ * refuses a request whose declared body exceeds ZC_HTTP_MAX_BODY_BYTES
+ * with 413 as soon as its headers arrive, before a byte of the body is
+ * read.  libsoup keeps early and normal handlers per path and consults
+ * only the most specific path's, so every path needs its own.
+ */
+void
+zc_http_add_handler (SoupServer        *server,
+                     const char        *path,
+                     SoupServerCallback callback,
+                     gpointer           user_data,
+                     GDestroyNotify     destroy)
+{
+  soup_server_add_early_handler (server, path, early_body_limit,
+                                 GSIZE_TO_POINTER ((gsize) ZC_HTTP_MAX_BODY_BYTES), NULL);
+  soup_server_add_handler (server, path, callback, user_data, destroy);
+}
