@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "zc-i18n.h"
@@ -19,11 +20,22 @@
  * Binds the message catalog. `ZHICHENG_LOCALEDIR` overrides the
  * installed location so that tests and uninstalled runs find the
  * catalogs built in the build tree.
+ *
+ * Call after setlocale (LC_ALL, "").  In the plain "C" locale glibc
+ * ignores `LANGUAGE` and every translation, which is what a service
+ * started with an empty environment gets; C.UTF-8 has the same rules
+ * otherwise but lets `LANGUAGE=zh_CN` work, so it takes C's place.
  */
 void
 zc_i18n_init (void)
 {
   const char *localedir = g_getenv ("ZHICHENG_LOCALEDIR");
+  const char *messages_locale = setlocale (LC_MESSAGES, NULL);
+
+  if (messages_locale == NULL ||
+      strcmp (messages_locale, "C") == 0 ||
+      strcmp (messages_locale, "POSIX") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
 
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
