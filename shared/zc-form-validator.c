@@ -25,7 +25,6 @@
 
 #define MAX_ATTACHMENT_NAME 255
 
-G_DEFINE_QUARK (zc-form-validator-error-quark, zc_form_validator_error)
 G_DEFINE_BOXED_TYPE (ZcFieldError, zc_field_error, zc_field_error_copy, zc_field_error_free)
 
 ZcFieldError *
@@ -130,185 +129,6 @@ zc_form_value_is_empty (const ZcFormField *field,
   return FALSE;
 }
 
-/* ---- serial numbers of publications ---- */
-
-static gboolean
-set_serial_error (GError               **error,
-                  ZcFormValidatorError   code,
-                  ZcLanguage             language,
-                  const char            *msgid)
-{
-  g_set_error_literal (error, ZC_FORM_VALIDATOR_ERROR, code, zc_translate (language, msgid));
-  return FALSE;
-}
-
-/**
- * zc_issn_validate:
- * @issn: the text, "NNNN-NNNC"
- *
- * ISO 3297: seven digits and a MOD 11 check character (X for 10),
- * written with the hyphen as printed on journals.
- */
-gboolean
-zc_issn_validate (const char  *issn,
-                  ZcLanguage   language,
-                  GError     **error)
-{
-  int sum = 0;
-  int check;
-  char expected;
-
-  g_return_val_if_fail (issn != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (strlen (issn) != 9 || issn[4] != '-' ||
-      !(g_ascii_isdigit (issn[8]) || issn[8] == 'X'))
-    return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISSN, language,
-                             N_("Write the ISSN as four digits, a hyphen and four more characters, "
-                                "for example 0317-8471"));
-
-  for (int i = 0, weight = 8; i < 8; i++)
-    {
-      if (i == 4)
-        continue;
-      if (!g_ascii_isdigit (issn[i]))
-        return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISSN, language,
-                                 N_("Write the ISSN as four digits, a hyphen and four more characters, "
-                                    "for example 0317-8471"));
-      sum += (issn[i] - '0') * weight--;
-    }
-
-  check = (11 - sum % 11) % 11;
-  expected = check == 10 ? 'X' : (char) ('0' + check);
-  if (issn[8] != expected)
-    return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISSN, language,
-                             N_("The last character of the ISSN does not match the others: check for a typing mistake"));
-
-  return TRUE;
-}
-
-/**
- * zc_isbn_validate:
- * @isbn: the text: 13 digits (or 10 for books before 2007, the last
- *   perhaps X), optionally grouped with single hyphens
- *
- * ISO 2108: ISBN-13 starts with 978 or 979 and has a MOD 10 check
- * digit; ISBN-10 a MOD 11 one.
- */
-gboolean
-zc_isbn_validate (const char  *isbn,
-                  ZcLanguage   language,
-                  GError     **error)
-{
-  char digits[14];
-  guint n = 0;
-  int sum = 0;
-
-  g_return_val_if_fail (isbn != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  for (const char *p = isbn; *p != '\0'; p++)
-    {
-      if (*p == '-' && p != isbn && p[1] != '\0' && p[1] != '-')
-        continue;
-      if (n == 13 || !(g_ascii_isdigit (*p) || (*p == 'X' && p[1] == '\0')))
-        {
-          n = 0;
-          break;
-        }
-      digits[n++] = *p;
-    }
-
-  if (n == 10)
-    {
-      for (guint i = 0; i < 10; i++)
-        sum += (digits[i] == 'X' ? 10 : digits[i] - '0') * (int) (10 - i);
-      if (sum % 11 != 0)
-        return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISBN, language,
-                                 N_("The last digit of the ISBN does not match the others: check for a typing mistake"));
-      return TRUE;
-    }
-
-  if (n != 13 || digits[12] == 'X')
-    return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISBN, language,
-                             N_("Write the ISBN as 13 digits (10 for books before 2007), hyphens allowed, "
-                                "for example 978-7-111-54742-6"));
-
-  if (strncmp (digits, "978", 3) != 0 && strncmp (digits, "979", 3) != 0)
-    return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISBN, language,
-                             N_("A 13-digit ISBN starts with 978 or 979"));
-
-  for (guint i = 0; i < 13; i++)
-    sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
-  if (sum % 10 != 0)
-    return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_ISBN, language,
-                             N_("The last digit of the ISBN does not match the others: check for a typing mistake"));
-
-  return TRUE;
-}
-
-/**
- * zc_cn_serial_validate:
- * @serial: the text, such as "CN 11-1234/R" or "CN11-0065"
- *
- * China's domestic serial number (国内统一连续出版物号): "CN", an
- * optional space, the two-digit province code, a hyphen, four digits,
- * and for periodicals "/" and the library class (one or two capitals,
- * perhaps digits).  The province code must be a real one.
- */
-gboolean
-zc_cn_serial_validate (const char  *serial,
-                       ZcLanguage   language,
-                       GError     **error)
-{
-  static const char * const provinces[] = {
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", NULL,
-  };
-  const char *p = serial;
-  char province[3];
-  guint letters = 0;
-  guint digits = 0;
-
-  g_return_val_if_fail (serial != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!g_str_has_prefix (p, "CN"))
-    goto malformed;
-  p += 2;
-  if (*p == ' ')
-    p++;
-  for (guint i = 0; i < 7; i++)
-    if (i == 2 ? p[i] != '-' : !g_ascii_isdigit (p[i]))
-      goto malformed;
-  memcpy (province, p, 2);
-  province[2] = '\0';
-  p += 7;
-
-  if (*p == '/')
-    {
-      for (p++; g_ascii_isupper (*p); p++)
-        letters++;
-      for (; g_ascii_isdigit (*p); p++)
-        digits++;
-      if (letters < 1 || letters > 2 || digits > 3)
-        goto malformed;
-    }
-  if (*p != '\0')
-    goto malformed;
-
-  if (!g_strv_contains (provinces, province))
-    return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_CN_SERIAL, language,
-                             N_("The two digits after CN must be a province code, such as 11 for Beijing"));
-
-  return TRUE;
-
-malformed:
-  return set_serial_error (error, ZC_FORM_VALIDATOR_ERROR_CN_SERIAL, language,
-                           N_("Write the CN serial number as CN, the province code, a hyphen, four digits "
-                              "and the class, for example CN 11-1234/R"));
-}
-
 /* ---- a pass over one record ---- */
 
 typedef struct
@@ -379,6 +199,44 @@ node_holds (JsonNode *node,
             GType     type)
 {
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+/* The value as a string, or NULL with the field's error set. */
+static const char *
+read_string (Check    *check,
+             guint     i,
+             JsonNode *value)
+{
+  if (node_holds (value, G_TYPE_STRING))
+    return json_node_get_string (value);
+
+  set_wrong_type (check, i);
+  return NULL;
+}
+
+/* The value as an integer; one with a fraction gets its own message. */
+static gboolean
+read_integer (Check    *check,
+              guint     i,
+              JsonNode *value,
+              gint64   *out)
+{
+  if (node_holds (value, G_TYPE_DOUBLE))
+    {
+      set_error_take (check, i, "not_integer",
+                      /* Translators: %s is a form field's label */
+                      zc_translate_printf (check->language, N_("%s must be a whole number"),
+                                           field_label (check, i)));
+      return FALSE;
+    }
+  if (!node_holds (value, G_TYPE_INT64))
+    {
+      set_wrong_type (check, i);
+      return FALSE;
+    }
+
+  *out = json_node_get_int (value);
+  return TRUE;
 }
 
 /* The rule for all free text: valid UTF-8, no control characters (but
@@ -490,16 +348,10 @@ check_text (Check             *check,
             const ZcFormField *field,
             JsonNode          *value)
 {
-  const char *text;
+  const char *text = read_string (check, i, value);
   glong length;
 
-  if (!node_holds (value, G_TYPE_STRING))
-    {
-      set_wrong_type (check, i);
-      return;
-    }
-  text = json_node_get_string (value);
-  if (!check_text_characters (check, i, field, text))
+  if (text == NULL || !check_text_characters (check, i, field, text))
     return;
 
   length = g_utf8_strlen (text, -1);
@@ -539,20 +391,11 @@ read_date (Check             *check,
 
   if (zc_form_field_get_field_type (field) == ZC_FIELD_YEAR)
     {
-      if (node_holds (value, G_TYPE_DOUBLE))
-        {
-          set_error_take (check, i, "not_integer",
-                          /* Translators: %s is a form field's label */
-                          zc_translate_printf (check->language, N_("%s must be a whole number"),
-                                               field_label (check, i)));
-          return FALSE;
-        }
-      if (!node_holds (value, G_TYPE_INT64))
-        {
-          set_wrong_type (check, i);
-          return FALSE;
-        }
-      year_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      gint64 year;
+
+      if (!read_integer (check, i, value, &year))
+        return FALSE;
+      year_text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
       text = year_text;
       precision = ZC_DATE_PRECISION_YEAR;
     }
@@ -560,12 +403,8 @@ read_date (Check             *check,
     {
       g_assert (zc_form_field_get_field_type (field) == ZC_FIELD_DATE ||
                 zc_form_field_get_field_type (field) == ZC_FIELD_YEAR_MONTH);
-      if (!node_holds (value, G_TYPE_STRING))
-        {
-          set_wrong_type (check, i);
-          return FALSE;
-        }
-      text = json_node_get_string (value);
+      if ((text = read_string (check, i, value)) == NULL)
+        return FALSE;
       precision = zc_form_field_get_field_type (field) == ZC_FIELD_DATE
                   ? ZC_DATE_PRECISION_DAY : ZC_DATE_PRECISION_MONTH;
     }
@@ -627,21 +466,9 @@ check_integer (Check             *check,
   gboolean has_min = zc_form_field_get_min (field, &min);
   gboolean has_max = zc_form_field_get_max (field, &max);
 
-  if (node_holds (value, G_TYPE_DOUBLE))
-    {
-      set_error_take (check, i, "not_integer",
-                      /* Translators: %s is a form field's label */
-                      zc_translate_printf (check->language, N_("%s must be a whole number"),
-                                           field_label (check, i)));
-      return;
-    }
-  if (!node_holds (value, G_TYPE_INT64))
-    {
-      set_wrong_type (check, i);
-      return;
-    }
+  if (!read_integer (check, i, value, &number))
+    return;
 
-  number = json_node_get_int (value);
   if ((has_min && number < min) || (has_max && number > max))
     {
       /* the bounds are 32-bit: the schema refuses others */
@@ -669,15 +496,11 @@ check_option (Check             *check,
               const ZcFormField *field,
               JsonNode          *value)
 {
-  const char *code;
+  const char *code = read_string (check, i, value);
 
-  if (!node_holds (value, G_TYPE_STRING))
-    {
-      set_wrong_type (check, i);
-      return FALSE;
-    }
+  if (code == NULL)
+    return FALSE;
 
-  code = json_node_get_string (value);
   if (!zc_dictionary_find (zc_form_field_get_dictionary (field), code, NULL))
     {
       g_autofree char *shown = g_utf8_validate (code, -1, NULL) ? g_strdup (code) : g_strdup ("?");
@@ -781,30 +604,34 @@ file_name_is_valid (const char *name)
   return TRUE;
 }
 
+static gboolean
+member_holds (JsonObject *object,
+              const char *name,
+              GType       type)
+{
+  JsonNode *member = json_object_get_member (object, name);
+
+  return member != NULL && node_holds (member, type);
+}
+
 /* The record of one attached file: exactly sha256, name, mime, size. */
 static gboolean
 attachment_is_valid (JsonNode *node)
 {
   JsonObject *object;
-  JsonNode *member;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
   object = json_node_get_object (node);
 
-  if (json_object_get_size (object) != 4)
-    return FALSE;
-  member = json_object_get_member (object, "sha256");
-  if (member == NULL || !node_holds (member, G_TYPE_STRING) || !sha256_is_valid (json_node_get_string (member)))
-    return FALSE;
-  member = json_object_get_member (object, "name");
-  if (member == NULL || !node_holds (member, G_TYPE_STRING) || !file_name_is_valid (json_node_get_string (member)))
-    return FALSE;
-  member = json_object_get_member (object, "mime");
-  if (member == NULL || !node_holds (member, G_TYPE_STRING))
-    return FALSE;
-  member = json_object_get_member (object, "size");
-  return member != NULL && node_holds (member, G_TYPE_INT64) && json_node_get_int (member) > 0;
+  return json_object_get_size (object) == 4 &&
+         member_holds (object, "sha256", G_TYPE_STRING) &&
+         sha256_is_valid (json_object_get_string_member (object, "sha256")) &&
+         member_holds (object, "name", G_TYPE_STRING) &&
+         file_name_is_valid (json_object_get_string_member (object, "name")) &&
+         member_holds (object, "mime", G_TYPE_STRING) &&
+         member_holds (object, "size", G_TYPE_INT64) &&
+         json_object_get_int_member (object, "size") > 0;
 }
 
 static void
@@ -1149,3 +976,4 @@ zc_form_validate (ZcFormSchema              *schema,
 
   return errors->len == 0;
 }
+

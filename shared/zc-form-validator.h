@@ -11,19 +11,10 @@
 
 #include "zc-form-schema.h"
 #include "zc-i18n.h"
+#include "zc-serial-number.h"  /* zc_issn_validate () and the other serial-number checks */
 #include "zc-taxonomy.h"
 
 G_BEGIN_DECLS
-
-#define ZC_FORM_VALIDATOR_ERROR (zc_form_validator_error_quark ())
-
-/* For the serial-number checks below. */
-typedef enum
-{
-  ZC_FORM_VALIDATOR_ERROR_ISSN,
-  ZC_FORM_VALIDATOR_ERROR_ISBN,
-  ZC_FORM_VALIDATOR_ERROR_CN_SERIAL,
-} ZcFormValidatorError;
 
 #define ZC_TYPE_FIELD_ERROR (zc_field_error_get_type ())
 
@@ -58,7 +49,6 @@ typedef struct
   ZcTaxonomy *taxonomy;
 } ZcValidationContext;
 
-GQuark        zc_form_validator_error_quark  (void);
 GType         zc_field_error_get_type        (void) G_GNUC_CONST;
 
 ZcFieldError *zc_field_error_new             (const char                *field,
@@ -77,16 +67,6 @@ gboolean      zc_form_validate               (ZcFormSchema              *schema,
 
 gboolean      zc_form_value_is_empty         (const ZcFormField         *field,
                                               JsonNode                  *value);
-
-gboolean      zc_issn_validate               (const char                *issn,
-                                              ZcLanguage                 language,
-                                              GError                   **error);
-gboolean      zc_isbn_validate               (const char                *isbn,
-                                              ZcLanguage                 language,
-                                              GError                   **error);
-gboolean      zc_cn_serial_validate          (const char                *serial,
-                                              ZcLanguage                 language,
-                                              GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcFieldError, zc_field_error_free)
 

@@ -74,10 +74,6 @@ typedef struct
 GQuark                     zc_taxonomy_error_quark                  (void);
 GType                      zc_taxonomy_get_type                     (void) G_GNUC_CONST;
 
-ZcTaxonomy                *zc_taxonomy_load                         (GError             **error);
-ZcTaxonomy                *zc_taxonomy_new_from_json                (JsonNode            *root,
-                                                                     GError             **error);
-ZcTaxonomy                *zc_taxonomy_get_default                  (void);
 ZcTaxonomy                *zc_taxonomy_ref                          (ZcTaxonomy          *self);
 void                       zc_taxonomy_unref                        (ZcTaxonomy          *self);
 
@@ -167,3 +163,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcTaxonomy, zc_taxonomy_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcTitleRef, zc_title_ref_free)
 
 G_END_DECLS
+
+/* zc_taxonomy_load (), zc_taxonomy_new_from_json (), zc_taxonomy_get_default () */
+#include "zc-taxonomy-loader.h"
