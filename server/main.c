@@ -13,6 +13,8 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "zc-admin.h"
+#include "zc-demo.h"
 #include "zc-i18n.h"
 #include "zc-server.h"
 
@@ -34,6 +36,16 @@ main (int   argc,
   g_autoptr(GUri) uri = NULL;
   g_autofree char *uri_text = NULL;
 
+  /* the admin command speaks the language of the locale it runs in */
+  if (argc > 1 && g_str_equal (argv[1], "admin"))
+    {
+      if (setlocale (LC_ALL, "") == NULL)
+        setlocale (LC_ALL, "C.UTF-8");
+      zc_i18n_init ();
+      textdomain (GETTEXT_PACKAGE);
+      return zc_admin_main (argc - 1, argv + 1);
+    }
+
   /* The server speaks Chinese by default and English on request
    * (Accept-Language), whatever the locale it was started in. */
   if (setlocale (LC_ALL, "") == NULL)
@@ -42,7 +54,8 @@ main (int   argc,
   zc_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 
-  if (!zc_server_options_parse (options, &argc, &argv, &error))
+  if (!zc_server_options_parse (options, &argc, &argv, &error) ||
+      !zc_server_options_load_environment (options, &error))
     {
       g_printerr ("zhicheng-server: %s\n", error->message);
       return 2;
@@ -60,6 +73,12 @@ main (int   argc,
   uri_text = g_uri_to_string (uri);
   g_print ("Listening on %s\n", uri_text);
   g_print ("Data folder: %s%s\n", options->data_dir, options->demo ? " (demo)" : "");
+  if (options->demo)
+    {
+      g_autofree char *accounts = zc_demo_describe ();
+
+      g_print ("%s", accounts);
+    }
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);

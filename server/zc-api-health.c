@@ -27,10 +27,9 @@ server_time_zone (void)
 }
 
 static void
-health_work (gpointer   work_data,
-             JsonNode **response_body,
-             guint     *status,
-             GError   **error)
+health_work (gpointer      work_data,
+             ZcHttpReply  *reply,
+             GError      **error)
 {
   ZcStore *store = work_data;
   g_auto(ZcStoreInfo) info = { 0 };
@@ -71,8 +70,8 @@ health_work (gpointer   work_data,
   json_builder_add_boolean_value (builder, db_ok && info.demo);
   json_builder_end_object (builder);
 
-  *response_body = json_builder_get_root (builder);
-  *status = db_ok ? SOUP_STATUS_OK : SOUP_STATUS_SERVICE_UNAVAILABLE;
+  zc_http_reply_set_json (reply, db_ok ? SOUP_STATUS_OK : SOUP_STATUS_SERVICE_UNAVAILABLE,
+                          json_builder_get_root (builder));
 }
 
 void

@@ -25,8 +25,97 @@ zc_server_options_new (void)
   options->data_dir = g_strdup ("zhicheng-data");
   options->listen_host = g_strdup (DEFAULT_HOST);
   options->listen_port = DEFAULT_PORT;
+  options->session_idle_seconds = 12 * 60 * 60;
+  options->session_max_seconds = 7 * 24 * 60 * 60;
+  options->login_window_seconds = 15 * 60;
+  options->login_max_failures = 5;
+  options->login_max_failures_per_address = 30;
+  options->hash_concurrency = 2;
 
   return options;
+}
+
+ZcServerOptions *
+zc_server_options_copy (const ZcServerOptions *options)
+{
+  ZcServerOptions *copy;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  copy = g_memdup2 (options, sizeof *options);
+  copy->data_dir = g_strdup (options->data_dir);
+  copy->listen_host = g_strdup (options->listen_host);
+  copy->tls_cert = g_strdup (options->tls_cert);
+  copy->tls_key = g_strdup (options->tls_key);
+
+  return copy;
+}
+
+static gboolean
+env_unsigned (const char  *name,
+              guint64      min,
+              guint64      max,
+              guint64     *value,
+              GError     **error)
+{
+  const char *text = g_getenv (name);
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, value, NULL))
+    {
+      g_autofree char *min_text = g_strdup_printf ("%" G_GUINT64_FORMAT, min);
+      g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
+      /* Translators: the first %s is the name of an environment variable */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s must be a whole number from %s to %s, not “%s”"),
+                   name, min_text, max_text, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * zc_server_options_load_environment:
+ *
+ * Reads the security settings that deployments rarely change and
+ * tests must shorten: session lifetimes, the login-attempt window and
+ * limits, the number of concurrent password hashes, and the test-only
+ * cheap hash.
+ */
+gboolean
+zc_server_options_load_environment (ZcServerOptions  *options,
+                                    GError          **error)
+{
+  guint64 idle = (guint64) options->session_idle_seconds;
+  guint64 max = (guint64) options->session_max_seconds;
+  guint64 window = (guint64) options->login_window_seconds;
+  guint64 failures = options->login_max_failures;
+  guint64 address_failures = options->login_max_failures_per_address;
+  guint64 hashes = options->hash_concurrency;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!env_unsigned ("ZHICHENG_SESSION_IDLE_SECONDS", 1, 366 * 24 * 3600, &idle, error) ||
+      !env_unsigned ("ZHICHENG_SESSION_MAX_SECONDS", 1, 366 * 24 * 3600, &max, error) ||
+      !env_unsigned ("ZHICHENG_LOGIN_WINDOW_SECONDS", 1, 24 * 3600, &window, error) ||
+      !env_unsigned ("ZHICHENG_LOGIN_MAX_FAILURES", 1, 1000, &failures, error) ||
+      !env_unsigned ("ZHICHENG_LOGIN_MAX_FAILURES_PER_ADDRESS", 1, 100000, &address_failures, error) ||
+      !env_unsigned ("ZHICHENG_HASH_CONCURRENCY", 1, 64, &hashes, error))
+    return FALSE;
+
+  options->session_idle_seconds = (gint64) idle;
+  options->session_max_seconds = (gint64) max;
+  options->login_window_seconds = (gint64) window;
+  options->login_max_failures = (guint) failures;
+  options->login_max_failures_per_address = (guint) address_failures;
+  options->hash_concurrency = (guint) hashes;
+  options->fast_hash = g_strcmp0 (g_getenv ("ZHICHENG_TEST_FAST_HASH"), "1") == 0;
+
+  return TRUE;
 }
 
 void

@@ -12,6 +12,9 @@
 #include <glib/gstdio.h>
 
 #include "zc-api-health.h"
+#include "zc-api-routes.h"
+#include "zc-context.h"
+#include "zc-demo.h"
 #include "zc-http.h"
 #include "zc-server.h"
 #include "zc-sqlite-store.h"
@@ -22,6 +25,8 @@ struct _ZcServer
 
   ZcServerOptions *options;   /* owned copy */
   ZcStore         *store;     /* owned */
+  ZcContext       *ctx;       /* owned */
+  ZcApi           *api;       /* owned */
   SoupServer      *soup;      /* owned */
 };
 
@@ -35,6 +40,8 @@ zc_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_clear_pointer (&self->api, zc_api_unref);
+  g_clear_pointer (&self->ctx, zc_context_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->options, zc_server_options_free);
 
@@ -63,21 +70,6 @@ not_found_handler (SoupServer        *server,
                          N_("There is nothing at this address."));
 }
 
-static ZcServerOptions *
-options_copy (const ZcServerOptions *options)
-{
-  ZcServerOptions *copy = g_new0 (ZcServerOptions, 1);
-
-  copy->data_dir = g_strdup (options->data_dir);
-  copy->listen_host = g_strdup (options->listen_host);
-  copy->listen_port = options->listen_port;
-  copy->tls_cert = g_strdup (options->tls_cert);
-  copy->tls_key = g_strdup (options->tls_key);
-  copy->demo = options->demo;
-
-  return copy;
-}
-
 /**
  * zc_server_new:
  *
@@ -96,7 +88,7 @@ zc_server_new (const ZcServerOptions  *options,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (ZC_TYPE_SERVER, NULL);
-  self->options = options_copy (options);
+  self->options = zc_server_options_copy (options);
 
   if (g_mkdir_with_parents (options->data_dir, 0700) != 0)
     {
@@ -113,7 +105,8 @@ zc_server_new (const ZcServerOptions  *options,
   if (self->store == NULL)
     return NULL;
 
-  if (options->demo && !zc_store_set_demo (self->store, TRUE, error))
+  self->ctx = zc_context_new (self->store, options);
+  if (options->demo && !zc_demo_seed (self->ctx, error))
     return NULL;
 
   if (options->tls_cert != NULL)
@@ -129,6 +122,14 @@ zc_server_new (const ZcServerOptions  *options,
   zc_http_add_handler (self->soup, "/", not_found_handler, NULL, NULL);
   zc_http_add_handler (self->soup, "/api/v1/health", zc_api_health_handler,
                        g_object_ref (self->store), g_object_unref);
+
+  self->api = zc_api_new (self->ctx);
+  zc_api_sessions_register (self->api);
+  zc_api_me_register (self->api);
+  zc_api_accounts_register (self->api);
+  zc_api_units_register (self->api);
+  zc_api_bindings_register (self->api);
+  zc_api_install (self->api, self->soup);
 
   return g_steal_pointer (&self);
 }

@@ -1,0 +1,21 @@
+/* zc-api-routes.h
+ *
+ * Copyright 2026 The Zhicheng authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "zc-api.h"
+
+G_BEGIN_DECLS
+
+/* One file per resource; each adds its routes to the API. */
+
+void zc_api_sessions_register (ZcApi *api);
+void zc_api_me_register       (ZcApi *api);
+void zc_api_accounts_register (ZcApi *api);
+void zc_api_units_register    (ZcApi *api);
+void zc_api_bindings_register (ZcApi *api);
+
+G_END_DECLS
