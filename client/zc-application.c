@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "zc-application.h"
+#include "zc-local-store.h"
 #include "zc-screenshot.h"
 #include "zc-server-monitor.h"
 #include "zc-window.h"
@@ -22,7 +23,9 @@ struct _ZcApplication
   GSettings       *settings;        /* owned, nullable when the schema is not installed */
   char            *server_url;      /* owned, nullable: --server for this run */
   char            *screenshot_path; /* owned, nullable: --screenshot */
+  char            *store_path;      /* owned, nullable: --store */
   ZcServerMonitor *monitor;         /* owned */
+  ZcLocalStore    *store;           /* owned, nullable until activated */
 };
 
 G_DEFINE_FINAL_TYPE (ZcApplication, zc_application, ADW_TYPE_APPLICATION)
@@ -57,6 +60,9 @@ zc_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &shot))
     self->screenshot_path = g_strdup (shot);
+
+  if (g_variant_dict_lookup (options, "store", "^&ay", &shot))
+    self->store_path = g_strdup (shot);
 
   return G_APPLICATION_CLASS (zc_application_parent_class)->handle_local_options (application, options);
 }
@@ -152,6 +158,20 @@ zc_application_activate (GApplication *application)
   if (window == NULL)
     {
       g_autofree char *url = NULL;
+      g_autofree char *store_path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* one file per account; "local" until sign-in exists */
+      store_path = self->store_path != NULL ? g_strdup (self->store_path)
+                                            : zc_local_store_default_path (ZC_LOCAL_STORE_LOCAL_ACCOUNT);
+      self->store = zc_local_store_open (store_path, &error);
+      if (self->store == NULL)
+        {
+          /* Translators: %s says why, with the file name */
+          g_printerr (_("Cannot open the local data: %s\n"), error->message);
+          g_application_quit (application);
+          return;
+        }
 
       if (self->server_url != NULL)
         url = g_strdup (self->server_url);
@@ -161,7 +181,7 @@ zc_application_activate (GApplication *application)
         url = g_strdup ("http://127.0.0.1:8080");
 
       self->monitor = zc_server_monitor_new (url);
-      window = GTK_WINDOW (zc_window_new (GTK_APPLICATION (self), self->monitor, self->settings));
+      window = GTK_WINDOW (zc_window_new (GTK_APPLICATION (self), self->monitor, self->store, self->settings));
       zc_server_monitor_check (self->monitor);
     }
 
@@ -177,9 +197,11 @@ zc_application_finalize (GObject *object)
   ZcApplication *self = ZC_APPLICATION (object);
 
   g_clear_object (&self->monitor);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->server_url);
   g_free (self->screenshot_path);
+  g_free (self->store_path);
 
   G_OBJECT_CLASS (zc_application_parent_class)->finalize (object);
 }
@@ -202,6 +224,8 @@ zc_application_init (ZcApplication *self)
   static const GOptionEntry entries[] = {
     { "server", 's', 0, G_OPTION_ARG_STRING, NULL,
       N_("Server address for this run, such as http://127.0.0.1:8080"), N_("URL") },
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep the local data in this file instead of the account's own (for tests and kiosks)"), N_("FILE") },
     { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL,
       "Write a PNG of the window once it is drawn, then quit", "FILE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zc-archive-page.h"
 #include "zc-window.h"
 
 struct _ZcWindow
@@ -17,12 +18,20 @@ struct _ZcWindow
   AdwApplicationWindow  parent_instance;
 
   ZcServerMonitor      *monitor;   /* owned */
+  ZcLocalStore         *store;     /* owned */
   GSettings            *settings;  /* owned, nullable */
 
   /* template children */
-  AdwStatusPage        *status_page;
+  AdwViewStack         *view_stack;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;    /* the title widget while there is one page */
+  AdwViewSwitcherTitle *switcher_title;  /* the title widget from two pages on */
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *connection_button;
   GtkImage             *connection_icon;
   GtkLabel             *connection_label;
+  GtkLabel             *status_label;
+  GtkLabel             *outbox_label;
 };
 
 G_DEFINE_FINAL_TYPE (ZcWindow, zc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -30,6 +39,7 @@ G_DEFINE_FINAL_TYPE (ZcWindow, zc_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_MONITOR,
+  PROP_STORE,
   PROP_SETTINGS,
   N_PROPS
 };
@@ -43,13 +53,28 @@ update_connection (ZcWindow *self)
   gboolean online = zc_server_monitor_get_state (self->monitor) == ZC_SERVER_STATE_ONLINE;
   const char *detail = zc_server_monitor_get_detail (self->monitor);
 
-  adw_status_page_set_description (self->status_page, description);
+  gtk_label_set_label (self->status_label, description);
   gtk_image_set_from_icon_name (self->connection_icon,
                                 online ? "network-transmit-receive-symbolic"
                                        : "network-offline-symbolic");
   gtk_label_set_label (self->connection_label, online ? _("Online") : _("Offline"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_label),
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_button),
                                online ? description : (detail != NULL ? detail : description));
+}
+
+/* The client shows at all times how many changes wait for the server. */
+static void
+update_outbox (ZcWindow *self)
+{
+  guint waiting = zc_local_store_get_outbox_count (self->store);
+  g_autofree char *text = NULL;
+
+  if (waiting == 0)
+    text = g_strdup (_("Every change is on the server."));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change waits to be sent to the server.",
+                                         "%u changes wait to be sent to the server.", waiting), waiting);
+  gtk_label_set_label (self->outbox_label, text);
 }
 
 static void
@@ -58,6 +83,20 @@ on_monitor_state_changed (ZcWindow   *self,
                           gpointer    monitor)
 {
   update_connection (self);
+}
+
+/* A switcher for one page is noise: it appears with the second page. */
+static void
+update_switcher (ZcWindow *self)
+{
+  GtkSelectionModel *pages = adw_view_stack_get_pages (self->view_stack);
+  gboolean several = g_list_model_get_n_items (G_LIST_MODEL (pages)) > 1;
+
+  adw_header_bar_set_title_widget (self->header_bar, several ? GTK_WIDGET (self->switcher_title)
+                                                            : GTK_WIDGET (self->window_title));
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    several && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  g_object_unref (pages);
 }
 
 static void
@@ -76,9 +115,22 @@ zc_window_constructed (GObject *object)
   G_OBJECT_CLASS (zc_window_parent_class)->constructed (object);
 
   g_assert (self->monitor != NULL);
+  g_assert (self->store != NULL);
   g_signal_connect_object (self->monitor, "notify::state",
                            G_CALLBACK (on_monitor_state_changed), self, G_CONNECT_SWAPPED);
   update_connection (self);
+  g_signal_connect_object (self->store, "notify::outbox-count",
+                           G_CALLBACK (update_outbox), self, G_CONNECT_SWAPPED);
+  update_outbox (self);
+
+  {
+    AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, zc_archive_page_new (self->store),
+                                                        "archive", _("Archive"));
+    adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+  }
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher), self, G_CONNECT_SWAPPED);
+  update_switcher (self);
 
   if (self->settings != NULL)
     {
@@ -113,8 +165,14 @@ zc_window_dispose (GObject *object)
 {
   ZcWindow *self = ZC_WINDOW (object);
 
+  /* libadwaita 1.2 trips over a stack that goes before its switchers */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_WINDOW);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (zc_window_parent_class)->dispose (object);
@@ -132,6 +190,10 @@ zc_window_get_property (GObject    *object,
     {
     case PROP_MONITOR:
       g_value_set_object (value, self->monitor);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
 
     case PROP_SETTINGS:
@@ -155,6 +217,10 @@ zc_window_set_property (GObject      *object,
     {
     case PROP_MONITOR:
       self->monitor = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
       break;
 
     case PROP_SETTINGS:
@@ -182,15 +248,25 @@ zc_window_class_init (ZcWindowClass *klass)
   properties[PROP_MONITOR] =
     g_param_spec_object ("monitor", NULL, NULL, ZC_TYPE_SERVER_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ZC_TYPE_LOCAL_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/zc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ZcWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, connection_button);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, ZcWindow, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ZcWindow, outbox_label);
 
   gtk_widget_class_install_action (widget_class, "win.check-server", NULL, check_server_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.check-server", NULL);
@@ -214,17 +290,26 @@ zc_window_init (ZcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * zc_window_new:
+ * @application: (nullable): the application; tests pass %NULL
+ * @store: the signed-in account's local store
+ * @settings: (nullable): where the window keeps its size
+ */
 ZcWindow *
 zc_window_new (GtkApplication  *application,
                ZcServerMonitor *monitor,
+               ZcLocalStore    *store,
                GSettings       *settings)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (ZC_IS_SERVER_MONITOR (monitor), NULL);
+  g_return_val_if_fail (ZC_IS_LOCAL_STORE (store), NULL);
 
   return g_object_new (ZC_TYPE_WINDOW,
                        "application", application,
                        "monitor", monitor,
+                       "store", store,
                        "settings", settings,
                        NULL);
 }
@@ -236,9 +321,22 @@ zc_window_get_monitor (ZcWindow *self)
   return self->monitor;
 }
 
+/* What the connection popover says about the server. */
 const char *
 zc_window_get_status_text (ZcWindow *self)
 {
   g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
-  return adw_status_page_get_description (self->status_page);
+  return gtk_label_get_label (self->status_label);
+}
+
+/**
+ * zc_window_get_archive_page:
+ *
+ * Returns: (transfer none): the archive page
+ */
+ZcArchivePage *
+zc_window_get_archive_page (ZcWindow *self)
+{
+  g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
+  return ZC_ARCHIVE_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "archive"));
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "zc-archive-page.h"
+#include "zc-local-store.h"
 #include "zc-server-monitor.h"
 
 G_BEGIN_DECLS
@@ -15,10 +17,12 @@ G_BEGIN_DECLS
 #define ZC_TYPE_WINDOW (zc_window_get_type ())
 G_DECLARE_FINAL_TYPE (ZcWindow, zc_window, ZC, WINDOW, AdwApplicationWindow)
 
-ZcWindow        *zc_window_new            (GtkApplication  *application,
-                                           ZcServerMonitor *monitor,
-                                           GSettings       *settings);
-ZcServerMonitor *zc_window_get_monitor    (ZcWindow        *self);
-const char      *zc_window_get_status_text (ZcWindow       *self);
+ZcWindow        *zc_window_new              (GtkApplication  *application,
+                                             ZcServerMonitor *monitor,
+                                             ZcLocalStore    *store,
+                                             GSettings       *settings);
+ZcServerMonitor *zc_window_get_monitor      (ZcWindow        *self);
+const char      *zc_window_get_status_text  (ZcWindow        *self);
+ZcArchivePage   *zc_window_get_archive_page (ZcWindow        *self);
 
 G_END_DECLS

@@ -25,6 +25,16 @@ wait_until_checked (ZcServerMonitor *monitor)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Lets animations (a leaflet folding) finish before a screenshot. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -66,13 +76,34 @@ find_label_with_text (GtkWidget  *root,
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
 test_window_chinese_online_offline (void)
 {
   ZcTestServer *server = zc_test_server_start (NULL);
   g_autoptr(ZcServerMonitor) monitor = zc_server_monitor_new (server->url);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("zc-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "local.sqlite", NULL);
+  g_autoptr(ZcLocalStore) store = zc_local_store_open (path, &error);
   ZcWindow *window;
+  ZcArchivePage *archive;
 
-  window = zc_window_new (NULL, monitor, NULL);
+  g_assert_no_error (error);
+  window = zc_window_new (NULL, monitor, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
   gtk_window_present (GTK_WINDOW (window));
   zc_server_monitor_check (monitor);
@@ -84,6 +115,14 @@ test_window_chinese_online_offline (void)
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "职称申报"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "在线"));
   g_assert_nonnull (strstr (zc_window_get_status_text (window), "已连接到服务器"));
+
+  /* the archive is the page shown, at its first category, in Chinese */
+  archive = zc_window_get_archive_page (window);
+  g_assert_nonnull (archive);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (archive)));
+  g_assert_cmpstr (zc_archive_page_get_category (archive), ==, "education");
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (archive), "教育经历"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (archive), "撰写论文情况"));
   save_screenshot (GTK_WIDGET (window), "window-online-zh.png");
 
   zc_test_server_stop (server);
@@ -96,10 +135,13 @@ test_window_chinese_online_offline (void)
   /* small window: still drawn, nothing asserted about layout beyond that */
   gtk_window_set_default_size (GTK_WINDOW (window), 480, 520);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_ms (600);
   save_screenshot (GTK_WIDGET (window), "window-offline-zh-small.png");
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_WINDOW);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  remove_tree (dir);
 }
 
 static void
