@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include "zc-screenshot.h"
 
 /**
@@ -63,6 +66,19 @@ zc_screenshot_widget (GtkWidget   *widget,
       texture = gsk_renderer_render_texture (fallback, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
       gsk_renderer_unrealize (fallback);
     }
+
+  {
+    g_autofree char *folder = g_path_get_dirname (png_path);
+
+    if (g_mkdir_with_parents (folder, 0755) != 0)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     "Cannot create %s: %s", folder, g_strerror (saved_errno));
+        return FALSE;
+      }
+  }
 
   if (!gdk_texture_save_to_png (texture, png_path))
     {
