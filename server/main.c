@@ -61,6 +61,11 @@ main (int   argc,
       return 2;
     }
 
+  /* before the first line goes out: a script may stop us at once */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_quit_signal, loop);
+  g_unix_signal_add (SIGTERM, on_quit_signal, loop);
+
   server = zc_server_new (options, &error);
   if (server == NULL || !zc_server_start (server, &error))
     {
@@ -81,9 +86,6 @@ main (int   argc,
     }
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, on_quit_signal, loop);
-  g_unix_signal_add (SIGTERM, on_quit_signal, loop);
   g_main_loop_run (loop);
 
   return 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zc-api-error.h"
+#include "zc-form-validator.h"
 #include "zc-json.h"
 #include "zc-store.h"
 
@@ -21,6 +22,7 @@ typedef struct
   char  *field;         /* owned, nullable */
   char  *detail;        /* owned, nullable: technical, English */
   guint  retry_after;   /* seconds; 0 = none */
+  JsonNode *errors;     /* owned, nullable: an array of {field, code, message} */
 } ZcApiErrorPrivate;
 
 static void
@@ -36,6 +38,7 @@ zc_api_error_private_copy (const ZcApiErrorPrivate *src,
   dest->field = g_strdup (src->field);
   dest->detail = g_strdup (src->detail);
   dest->retry_after = src->retry_after;
+  dest->errors = src->errors != NULL ? json_node_copy (src->errors) : NULL;
 }
 
 static void
@@ -44,6 +47,7 @@ zc_api_error_private_clear (ZcApiErrorPrivate *priv)
   g_clear_pointer (&priv->code, g_free);
   g_clear_pointer (&priv->field, g_free);
   g_clear_pointer (&priv->detail, g_free);
+  g_clear_pointer (&priv->errors, json_node_unref);
 }
 
 G_DEFINE_EXTENDED_ERROR (ZcApiError, zc_api_error)
@@ -121,6 +125,54 @@ zc_api_set_invalid_field (GError     **error,
   set_full (error, ZC_API_ERROR_INVALID, "invalid_value", field, NULL, 0, message);
 }
 
+/**
+ * zc_api_set_field_errors:
+ * @field_errors: (element-type ZcFieldError): what the form check found,
+ *   at least one
+ *
+ * A record that fails its form: 400 `invalid_record`, the first
+ * problem as the message and field, and every problem in `errors`.
+ */
+void
+zc_api_set_field_errors (GError     **error,
+                         GPtrArray   *field_errors,
+                         ZcLanguage   language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *message = NULL;
+  const ZcFieldError *first;
+
+  g_return_if_fail (field_errors != NULL && field_errors->len > 0);
+
+  first = g_ptr_array_index (field_errors, 0);
+  if (field_errors->len == 1)
+    message = g_strdup (first->message);
+  else
+    /* Translators: %s is the first problem found in a form, %u how many more there are */
+    message = zc_translate_printf (language, N_("%s (and %u more problems)"), first->message,
+                                   field_errors->len - 1);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < field_errors->len; i++)
+    {
+      const ZcFieldError *field_error = g_ptr_array_index (field_errors, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, field_error->field);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, field_error->code);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, field_error->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  set_full (error, ZC_API_ERROR_INVALID, "invalid_record", first->field, NULL, 0, message);
+  if (error != NULL && *error != NULL)
+    zc_api_error_get_private (*error)->errors = json_builder_get_root (builder);
+}
+
 static ZcApiErrorPrivate *
 get_private (const GError *error)
 {
@@ -152,6 +204,15 @@ zc_api_error_get_detail (const GError *error)
   ZcApiErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->detail : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the array of field errors */
+JsonNode *
+zc_api_error_get_errors (const GError *error)
+{
+  ZcApiErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->errors : NULL;
 }
 
 guint

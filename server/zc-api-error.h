@@ -49,10 +49,14 @@ void        zc_api_set_not_found          (GError       **error,
 void        zc_api_set_invalid_field      (GError       **error,
                                            const char    *field,
                                            const char    *message);
+void        zc_api_set_field_errors       (GError       **error,
+                                           GPtrArray     *field_errors,
+                                           ZcLanguage     language);
 const char *zc_api_error_get_code         (const GError  *error);
 const char *zc_api_error_get_field        (const GError  *error);
 const char *zc_api_error_get_detail       (const GError  *error);
 guint       zc_api_error_get_retry_after  (const GError  *error);
+JsonNode   *zc_api_error_get_errors       (const GError  *error);
 
 void        zc_api_error_from_parse       (GError       **error,
                                            const GError  *json_error,

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "zc-record-service.h"
 #include "zc-store-accounts.h"
 #include "zc-store-bindings.h"
 #include "zc-store-units.h"
@@ -30,6 +31,13 @@ JsonNode *zc_api_json_unit      (const ZcUnit     *unit,
 JsonNode *zc_api_json_binding   (const ZcBinding  *binding,
                                  gboolean          for_officer);
 char     *zc_api_json_time      (gint64            usec);
+
+/* zc-api-json-records.c */
+JsonNode *zc_api_json_record          (const ZcStoredRecord        *record,
+                                       gboolean                     for_officer);
+JsonNode *zc_api_json_put_result      (const ZcPutResult           *result);
+JsonNode *zc_api_json_history_entry   (const ZcRecordHistoryEntry  *entry,
+                                       ZcLanguage                   language);
 char     *zc_api_json_mask      (const char       *text,
                                  guint             keep_start,
                                  guint             keep_end);

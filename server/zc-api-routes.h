@@ -17,5 +17,9 @@ void zc_api_me_register       (ZcApi *api);
 void zc_api_accounts_register (ZcApi *api);
 void zc_api_units_register    (ZcApi *api);
 void zc_api_bindings_register (ZcApi *api);
+void zc_api_archive_register  (ZcApi *api);
+void zc_api_review_register   (ZcApi *api);
+void zc_api_messages_register (ZcApi *api);
+void zc_api_sync_register     (ZcApi *api);
 
 G_END_DECLS

@@ -184,6 +184,7 @@ respond_error (ZcApiRequest *request,
                const GError *error)
 {
   g_autoptr(GError) api_error = NULL;
+  JsonNode *body;
   guint retry_after;
 
   if (error->domain != ZC_API_ERROR)
@@ -192,9 +193,11 @@ respond_error (ZcApiRequest *request,
       error = api_error;
     }
 
-  zc_http_reply_set_json (request->reply, (guint) error->code,
-                          zc_api_error_body (zc_api_error_get_code (error), error->message,
-                                             zc_api_error_get_field (error), zc_api_error_get_detail (error)));
+  body = zc_api_error_body (zc_api_error_get_code (error), error->message,
+                            zc_api_error_get_field (error), zc_api_error_get_detail (error));
+  if (zc_api_error_get_errors (error) != NULL)
+    json_object_set_member (json_node_get_object (body), "errors", json_node_copy (zc_api_error_get_errors (error)));
+  zc_http_reply_set_json (request->reply, (guint) error->code, body);
 
   retry_after = zc_api_error_get_retry_after (error);
   if (retry_after > 0)
@@ -502,6 +505,98 @@ zc_api_request_parse_body (ZcApiRequest        *request,
     }
 
   return object;
+}
+
+/**
+ * zc_api_request_parse_json:
+ *
+ * Parses the body strictly (zc_json_parse()) for a shared codec to
+ * read; any JSON value.
+ *
+ * Returns: (transfer none): the body, owned by @request
+ */
+JsonNode *
+zc_api_request_parse_json (ZcApiRequest  *request,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *data = "";
+  gsize length = 0;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (request->body != NULL)
+    data = g_bytes_get_data (request->body, &length);
+
+  g_clear_pointer (&request->body_node, json_node_unref);
+  if (!zc_json_parse (data, length, ZC_JSON_DEFAULT_MAX_DEPTH, &request->body_node, &local_error))
+    {
+      zc_api_error_from_parse (error, local_error, request->language);
+      return NULL;
+    }
+
+  return request->body_node;
+}
+
+gboolean
+zc_api_request_get_int (ZcApiRequest  *request,
+                        JsonObject    *object,
+                        const char    *name,
+                        gboolean       required,
+                        gint64         min,
+                        gint64         max,
+                        gint64        *out,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!zc_json_get_int64 (object, name, required, min, max, out, &local_error))
+    {
+      zc_api_error_from_json (error, local_error, request->language);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* @out: (out) (transfer none) (nullable): NULL when absent and not @required */
+gboolean
+zc_api_request_get_object (ZcApiRequest  *request,
+                           JsonObject    *object,
+                           const char    *name,
+                           gboolean       required,
+                           JsonObject   **out,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!zc_json_get_object (object, name, required, out, &local_error))
+    {
+      zc_api_error_from_json (error, local_error, request->language);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* @out: (out) (transfer none) (nullable): a lowercase UUID */
+gboolean
+zc_api_request_get_uuid (ZcApiRequest  *request,
+                         JsonObject    *object,
+                         const char    *name,
+                         gboolean       required,
+                         const char   **out,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!zc_json_get_uuid (object, name, required, out, &local_error))
+    {
+      zc_api_error_from_json (error, local_error, request->language);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

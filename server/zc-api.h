@@ -111,6 +111,28 @@ gboolean     zc_api_request_get_boolean    (ZcApiRequest       *request,
                                             gboolean            required,
                                             gboolean           *out,
                                             GError            **error);
+JsonNode    *zc_api_request_parse_json     (ZcApiRequest       *request,
+                                            GError            **error);
+gboolean     zc_api_request_get_int        (ZcApiRequest       *request,
+                                            JsonObject         *object,
+                                            const char         *name,
+                                            gboolean            required,
+                                            gint64              min,
+                                            gint64              max,
+                                            gint64             *out,
+                                            GError            **error);
+gboolean     zc_api_request_get_object     (ZcApiRequest       *request,
+                                            JsonObject         *object,
+                                            const char         *name,
+                                            gboolean            required,
+                                            JsonObject        **out,
+                                            GError            **error);
+gboolean     zc_api_request_get_uuid       (ZcApiRequest       *request,
+                                            JsonObject         *object,
+                                            const char         *name,
+                                            gboolean            required,
+                                            const char        **out,
+                                            GError            **error);
 void         zc_api_request_respond        (ZcApiRequest       *request,
                                             guint               status,
                                             JsonNode           *body);

@@ -16,6 +16,7 @@
 #include "zc-json.h"
 #include "zc-store-accounts.h"
 #include "zc-store-audit.h"
+#include "zc-store-records.h"
 #include "zc-store-units.h"
 
 #define OWN_LIST_LIMIT 50
@@ -337,7 +338,9 @@ zc_binding_service_decide (ZcContext       *ctx,
       return NULL;
     }
 
+  /* the new unit's officers get the applicant's archive at their next pull */
   if ((approve && !zc_store_accounts_set_unit (txn, applicant->id, binding->unit_id, now, &local_error)) ||
+      (approve && !zc_store_records_touch_archive (txn, applicant->id, &local_error)) ||
       !zc_store_audit_append (txn, now, &entry, &local_error))
     {
       store_failed (error, local_error, language);

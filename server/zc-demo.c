@@ -158,8 +158,9 @@ seed_account (ZcStoreTxn         *txn,
 /**
  * zc_demo_seed:
  *
- * Adds the demo units and accounts that are missing, in one
- * transaction, and marks the database as a demo database.
+ * Adds the demo units and accounts that are missing, and the demo
+ * applicant's personal information and archive, in one transaction,
+ * and marks the database as a demo database.
  */
 gboolean
 zc_demo_seed (ZcContext  *ctx,
@@ -191,6 +192,7 @@ zc_demo_seed (ZcContext  *ctx,
     ok = seed_account (txn, &demo_accounts[i],
                        demo_accounts[i].unit >= 0 ? unit_ids[demo_accounts[i].unit] : NULL,
                        password_hash, now, error);
+  ok = ok && zc_demo_seed_archive (txn, now, error);
   ok = ok && zc_store_audit_append (txn, now, &entry, error) && zc_store_txn_commit (txn, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (unit_ids); i++)

@@ -21,4 +21,10 @@ gboolean  zc_demo_seed      (ZcContext  *ctx,
                              GError    **error);
 char     *zc_demo_describe  (void);
 
+/* zc-demo-archive.c: the demo applicant's personal information and
+ * archive, inside zc_demo_seed()'s transaction */
+gboolean  zc_demo_seed_archive (ZcStoreTxn  *txn,
+                                gint64       now,
+                                GError     **error);
+
 G_END_DECLS

@@ -31,6 +31,7 @@ zc_server_options_new (void)
   options->login_max_failures = 5;
   options->login_max_failures_per_address = 30;
   options->hash_concurrency = 2;
+  options->tombstone_days = 400;
 
   return options;
 }
@@ -96,6 +97,7 @@ zc_server_options_load_environment (ZcServerOptions  *options,
   guint64 failures = options->login_max_failures;
   guint64 address_failures = options->login_max_failures_per_address;
   guint64 hashes = options->hash_concurrency;
+  guint64 tombstone_days = options->tombstone_days;
 
   g_return_val_if_fail (options != NULL, FALSE);
 
@@ -104,7 +106,8 @@ zc_server_options_load_environment (ZcServerOptions  *options,
       !env_unsigned ("ZHICHENG_LOGIN_WINDOW_SECONDS", 1, 24 * 3600, &window, error) ||
       !env_unsigned ("ZHICHENG_LOGIN_MAX_FAILURES", 1, 1000, &failures, error) ||
       !env_unsigned ("ZHICHENG_LOGIN_MAX_FAILURES_PER_ADDRESS", 1, 100000, &address_failures, error) ||
-      !env_unsigned ("ZHICHENG_HASH_CONCURRENCY", 1, 64, &hashes, error))
+      !env_unsigned ("ZHICHENG_HASH_CONCURRENCY", 1, 64, &hashes, error) ||
+      !env_unsigned ("ZHICHENG_TOMBSTONE_DAYS", 0, 36500, &tombstone_days, error))
     return FALSE;
 
   options->session_idle_seconds = (gint64) idle;
@@ -113,6 +116,7 @@ zc_server_options_load_environment (ZcServerOptions  *options,
   options->login_max_failures = (guint) failures;
   options->login_max_failures_per_address = (guint) address_failures;
   options->hash_concurrency = (guint) hashes;
+  options->tombstone_days = (guint) tombstone_days;
   options->fast_hash = g_strcmp0 (g_getenv ("ZHICHENG_TEST_FAST_HASH"), "1") == 0;
 
   return TRUE;

@@ -27,6 +27,7 @@ typedef struct
   guint     login_max_failures_per_address;/* ZHICHENG_LOGIN_MAX_FAILURES_PER_ADDRESS */
   guint     hash_concurrency;              /* ZHICHENG_HASH_CONCURRENCY */
   gboolean  fast_hash;                     /* ZHICHENG_TEST_FAST_HASH=1: tests only */
+  guint     tombstone_days;                /* ZHICHENG_TOMBSTONE_DAYS: deletions kept for sync */
 } ZcServerOptions;
 
 ZcServerOptions *zc_server_options_new        (void);

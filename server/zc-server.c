@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "zc-api-blobs.h"
 #include "zc-api-health.h"
 #include "zc-api-routes.h"
 #include "zc-context.h"
@@ -18,6 +19,7 @@
 #include "zc-http.h"
 #include "zc-server.h"
 #include "zc-sqlite-store.h"
+#include "zc-sync-service.h"
 
 struct _ZcServer
 {
@@ -70,6 +72,24 @@ not_found_handler (SoupServer        *server,
                          N_("There is nothing at this address."));
 }
 
+/* Deletions older than any client stays offline are forgotten; a
+ * client that was away longer gets a reset at its next pull. */
+static gboolean
+purge_tombstones (ZcContext  *ctx,
+                  guint       days,
+                  GError    **error)
+{
+  gint64 before = zc_context_now (ctx) - (gint64) days * 24 * 3600 * G_USEC_PER_SEC;
+  gint64 n_purged = 0;
+
+  if (!zc_sync_service_purge_tombstones (ctx, before, &n_purged, error))
+    return FALSE;
+  if (n_purged > 0)
+    g_message ("Forgot %" G_GINT64_FORMAT " deletions older than %u days", n_purged, days);
+
+  return TRUE;
+}
+
 /**
  * zc_server_new:
  *
@@ -83,6 +103,7 @@ zc_server_new (const ZcServerOptions  *options,
   g_autoptr(ZcServer) self = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autofree char *db_path = NULL;
+  g_autoptr(ZcBlobService) blobs = NULL;
 
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -108,6 +129,8 @@ zc_server_new (const ZcServerOptions  *options,
   self->ctx = zc_context_new (self->store, options);
   if (options->demo && !zc_demo_seed (self->ctx, error))
     return NULL;
+  if (!purge_tombstones (self->ctx, options->tombstone_days, error))
+    return NULL;
 
   if (options->tls_cert != NULL)
     {
@@ -123,12 +146,21 @@ zc_server_new (const ZcServerOptions  *options,
   zc_http_add_handler (self->soup, "/api/v1/health", zc_api_health_handler,
                        g_object_ref (self->store), g_object_unref);
 
+  blobs = zc_blob_service_new (self->ctx, error);
+  if (blobs == NULL)
+    return NULL;
+  zc_api_blobs_install (blobs, self->soup);
+
   self->api = zc_api_new (self->ctx);
   zc_api_sessions_register (self->api);
   zc_api_me_register (self->api);
   zc_api_accounts_register (self->api);
   zc_api_units_register (self->api);
   zc_api_bindings_register (self->api);
+  zc_api_archive_register (self->api);
+  zc_api_review_register (self->api);
+  zc_api_messages_register (self->api);
+  zc_api_sync_register (self->api);
   zc_api_install (self->api, self->soup);
 
   return g_steal_pointer (&self);

@@ -88,6 +88,134 @@ static const char * const migrations[] = {
   "  prev_hash TEXT NOT NULL,"
   "  row_hash TEXT NOT NULL"
   ") STRICT;",
+
+  /* 3: records (personal information, archive entries), their versions
+   * and status history, messages, and the sync bookkeeping.  Every
+   * change of a record or message takes the next number of
+   * sync_sequence as its seq: a pull reads what changed after a seq.
+   * The two trails are append-only, enforced here. */
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  " BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  " BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+
+  "CREATE TABLE sync_sequence ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  seq INTEGER NOT NULL,"
+  "  horizon INTEGER NOT NULL"
+  ") STRICT;"
+  "INSERT INTO sync_sequence (id, seq, horizon) VALUES (1, 0, 0);"
+
+  "CREATE TABLE records ("
+  "  id TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  owner_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  body TEXT NOT NULL,"
+  "  state TEXT CHECK (state IN ('pending', 'unreviewed', 'approved', 'rejected', 'returned')),"
+  "  review_comment TEXT,"
+  "  version INTEGER NOT NULL CHECK (version >= 1),"
+  "  seq INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  submitted_at INTEGER"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX records_seq ON records (seq);"
+  "CREATE INDEX records_owner ON records (owner_id, kind);"
+  "CREATE INDEX records_queue ON records (state, submitted_at) WHERE deleted = 0;"
+  "CREATE UNIQUE INDEX records_one_personal_info ON records (owner_id) WHERE kind = 'personal-info';"
+
+  /* the body of every version that changed it: the base of a merge */
+  "CREATE TABLE record_versions ("
+  "  record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,"
+  "  version INTEGER NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (record_id, version)"
+  ") STRICT, WITHOUT ROWID;"
+
+  /* who changed an entry's review state, when, from what to what, why */
+  "CREATE TABLE record_history ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  record_id TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  actor_id TEXT,"
+  "  actor_role TEXT,"
+  "  action TEXT NOT NULL,"
+  "  from_state TEXT,"
+  "  to_state TEXT,"
+  "  comment TEXT,"
+  "  version INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX record_history_record ON record_history (record_id, seq);"
+  "CREATE TRIGGER record_history_no_update BEFORE UPDATE ON record_history"
+  " BEGIN SELECT RAISE (ABORT, 'the review history is append-only'); END;"
+  "CREATE TRIGGER record_history_no_delete BEFORE DELETE ON record_history"
+  " BEGIN SELECT RAISE (ABORT, 'the review history is append-only'); END;"
+
+  "CREATE TABLE messages ("
+  "  id TEXT PRIMARY KEY,"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  record_id TEXT,"
+  "  action TEXT NOT NULL,"
+  "  detail TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  read_at INTEGER,"
+  "  seq INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX messages_seq ON messages (seq);"
+  "CREATE INDEX messages_account ON messages (account_id, created_at);"
+
+  "CREATE TABLE sync_clients ("
+  "  id TEXT PRIMARY KEY,"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  last_mutation_id INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  last_seen_at INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE sync_rejections ("
+  "  client_id TEXT NOT NULL REFERENCES sync_clients (id),"
+  "  mutation_id INTEGER NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  message TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (client_id, mutation_id)"
+  ") STRICT;"
+  "CREATE INDEX sync_rejections_seq ON sync_rejections (client_id, seq);"
+
+  /* a value a client sent for a field the server had changed meanwhile */
+  "CREATE TABLE sync_conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  client_id TEXT,"
+  "  mutation_id INTEGER,"
+  "  record_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  client_value TEXT NOT NULL,"
+  "  server_value TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX sync_conflicts_client ON sync_conflicts (client_id, mutation_id);"
+  "CREATE INDEX sync_conflicts_record ON sync_conflicts (record_id);",
+
+  /* 4: blobs (attachments named by their SHA-256; the bytes are in the
+   * blob store) and everyone who uploaded each */
+  "CREATE TABLE blobs ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  mime TEXT NOT NULL,"
+  "  owner TEXT NOT NULL REFERENCES accounts (id),"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX blobs_owner ON blobs (owner);"
+  "CREATE TABLE blob_uploaders ("
+  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256),"
+  "  account_id TEXT NOT NULL REFERENCES accounts (id),"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (sha256, account_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX blob_uploaders_account ON blob_uploaders (account_id);",
 };
 
 guint

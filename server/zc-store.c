@@ -135,6 +135,54 @@ zc_store_txn_free (ZcStoreTxn *txn)
   txn->klass->release (txn);
 }
 
+static gboolean
+run_sql (ZcStoreTxn  *txn,
+         const char  *sql,
+         GError     **error)
+{
+  g_autoptr(ZcStoreStmt) stmt = zc_store_stmt_new (txn, sql, error);
+
+  return stmt != NULL && zc_store_stmt_run (stmt, error);
+}
+
+/**
+ * zc_store_txn_step_begin:
+ *
+ * Marks the start of a step that zc_store_txn_step_undo() can take back
+ * without ending the transaction; zc_store_txn_step_end() keeps it.
+ */
+gboolean
+zc_store_txn_step_begin (ZcStoreTxn  *txn,
+                         GError     **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->write, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_sql (txn, "SAVEPOINT zc_step", error);
+}
+
+gboolean
+zc_store_txn_step_end (ZcStoreTxn  *txn,
+                       GError     **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->write, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_sql (txn, "RELEASE SAVEPOINT zc_step", error);
+}
+
+/* Undoes everything since zc_store_txn_step_begin() and ends the step. */
+gboolean
+zc_store_txn_step_undo (ZcStoreTxn  *txn,
+                        GError     **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->write, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_sql (txn, "ROLLBACK TO SAVEPOINT zc_step", error) &&
+         run_sql (txn, "RELEASE SAVEPOINT zc_step", error);
+}
+
 /* ---- statements ------------------------------------------------------- */
 
 ZcStoreStmt *

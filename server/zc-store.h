@@ -106,6 +106,16 @@ gboolean    zc_store_txn_commit   (ZcStoreTxn   *txn,
                                    GError      **error);
 void        zc_store_txn_free     (ZcStoreTxn   *txn);
 
+/* One nested step of a write transaction (SQL savepoints, which
+ * PostgreSQL has too): a step that fails is undone alone and the
+ * transaction goes on.  Steps do not nest in each other. */
+gboolean    zc_store_txn_step_begin     (ZcStoreTxn   *txn,
+                                         GError      **error);
+gboolean    zc_store_txn_step_end       (ZcStoreTxn   *txn,
+                                         GError      **error);
+gboolean    zc_store_txn_step_undo      (ZcStoreTxn   *txn,
+                                         GError      **error);
+
 G_END_DECLS
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZcStoreInfo, zc_store_info_clear)

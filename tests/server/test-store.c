@@ -599,7 +599,21 @@ test_audit_chain (Fixture       *fixture,
   append_audit (fixture->store, "session.delete", "");
   verify_audit (fixture->store, 4, 0);
 
-  /* an edited row breaks the chain from there */
+  /* the database refuses to edit or remove a row … */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET detail = 'applicant' WHERE seq = 3", NULL, NULL, NULL), ==,
+                     SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
+  verify_audit (fixture->store, 4, 0);
+
+  /* … and an intruder who drops its guards is still found out: an
+   * edited row breaks the chain from there */
+  raw_exec (fixture, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete");
   raw_exec (fixture, "UPDATE audit SET detail = 'applicant' WHERE seq = 3");
   verify_audit (fixture->store, 4, 3);
   raw_exec (fixture, "UPDATE audit SET detail = 'admin' WHERE seq = 3");

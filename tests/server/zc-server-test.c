@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "zc-json.h"
 #include "zc-server-test.h"
 
 /**
@@ -143,4 +144,95 @@ char *
 zc_server_test_admin_token (ZcTestServer *server)
 {
   return zc_test_server_login (server, ZC_TEST_DEMO_ADMIN, ZC_TEST_DEMO_PASSWORD);
+}
+
+/* Returns: (transfer full): the id of the account @token belongs to */
+char *
+zc_server_test_account_id (ZcTestServer *server,
+                           const char   *token)
+{
+  g_autoptr(JsonNode) me = NULL;
+  guint status = 0;
+
+  me = zc_test_server_call (server, "GET", "/api/v1/me", token, "en", NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+
+  return g_strdup (zc_test_member_string (me, "id"));
+}
+
+/**
+ * zc_server_test_ok:
+ *
+ * Calls the server in English and fails the test unless it answers
+ * @expected_status.
+ *
+ * Returns: (transfer full) (nullable): the answer
+ */
+JsonNode *
+zc_server_test_ok (ZcTestServer *server,
+                   const char   *method,
+                   const char   *path,
+                   const char   *token,
+                   const char   *body,
+                   guint         expected_status)
+{
+  JsonNode *answer;
+  guint status = 0;
+
+  answer = zc_test_server_call (server, method, path, token, "en", body, &status, NULL);
+  if (status != expected_status)
+    {
+      g_autofree char *text = answer != NULL ? zc_json_to_string (answer) : g_strdup ("no body");
+
+      g_error ("%s %s: expected %u, got %u: %s", method, path, expected_status, status, text);
+    }
+
+  return answer;
+}
+
+/**
+ * zc_server_test_add_account:
+ * @unit_id: (nullable): the account's unit
+ * @token: (out) (optional): a session of the new account, its initial
+ *   password already changed to %ZC_SERVER_TEST_PASSWORD
+ *
+ * Has the administrator create an account.
+ *
+ * Returns: (transfer full): the new account's id
+ */
+char *
+zc_server_test_add_account (ZcTestServer *server,
+                            const char   *admin_token,
+                            const char   *id_number,
+                            const char   *name,
+                            const char   *role,
+                            const char   *unit_id,
+                            char        **token)
+{
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) changed = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *session = NULL;
+  JsonObject *account;
+
+  if (unit_id != NULL)
+    body = g_strdup_printf ("{\"id_number\": \"%s\", \"name\": \"%s\", \"role\": \"%s\", \"unit_id\": \"%s\"}",
+                            id_number, name, role, unit_id);
+  else
+    body = g_strdup_printf ("{\"id_number\": \"%s\", \"name\": \"%s\", \"role\": \"%s\"}",
+                            id_number, name, role);
+  created = zc_server_test_ok (server, "POST", "/api/v1/admin/accounts", admin_token, body, 201);
+  account = json_object_get_object_member (zc_server_test_object (created), "account");
+
+  if (token != NULL)
+    {
+      session = zc_test_server_login (server, id_number, zc_test_member_string (created, "initial_password"));
+      change = g_strdup_printf ("{\"old_password\": \"%s\", \"new_password\": \"%s\"}",
+                                zc_test_member_string (created, "initial_password"), ZC_SERVER_TEST_PASSWORD);
+      changed = zc_server_test_ok (server, "POST", "/api/v1/me/password", session, change, 204);
+      *token = g_steal_pointer (&session);
+    }
+
+  return g_strdup (json_object_get_string_member (account, "id"));
 }
