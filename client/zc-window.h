@@ -11,6 +11,7 @@
 #include "zc-archive-page.h"
 #include "zc-local-store.h"
 #include "zc-server-monitor.h"
+#include "zc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,7 @@ ZcWindow        *zc_window_new              (GtkApplication  *application,
 ZcServerMonitor *zc_window_get_monitor      (ZcWindow        *self);
 const char      *zc_window_get_status_text  (ZcWindow        *self);
 ZcArchivePage   *zc_window_get_archive_page (ZcWindow        *self);
+void             zc_window_set_sync         (ZcWindow        *self,
+                                             ZcSyncEngine    *engine);
 
 G_END_DECLS
