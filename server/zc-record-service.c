@@ -13,6 +13,7 @@
 
 #include "zc-api-error.h"
 #include "zc-form-validator.h"
+#include "zc-photo-record.h"
 #include "zc-record-merge.h"
 #include "zc-record-service-private.h"
 #include "zc-review-service.h"
@@ -507,8 +508,11 @@ zc_record_service_put_in (ZcStoreTxn             *txn,
 
   g_return_val_if_fail (txn != NULL && change != NULL && record_id != NULL && values != NULL, NULL);
 
-  if (!zc_record_service_check_applicant (change->caller, change->language, error) ||
-      (schema = schema_for_kind (kind, change->language, error)) == NULL)
+  if (!zc_record_service_check_applicant (change->caller, change->language, error))
+    return NULL;
+  if (g_strcmp0 (kind, ZC_RECORD_KIND_PHOTO) == 0)
+    return zc_photo_record_put_in (txn, change, record_id, values, full_body, must_be_new, error);
+  if ((schema = schema_for_kind (kind, change->language, error)) == NULL)
     return NULL;
 
   record = zc_record_service_get_own (txn, change->caller, record_id, change->language, &missing, error);
@@ -647,7 +651,8 @@ zc_record_service_get_visible_in (ZcStoreTxn      *txn,
 
   visible = g_strcmp0 (record->owner_id, caller->account_id) == 0 ||
             (caller->role == ZC_ROLE_UNIT_OFFICER && caller->unit_id != NULL &&
-             g_strcmp0 (record->owner_unit_id, caller->unit_id) == 0 && zc_record_kind_is_archive (record->kind) &&
+             g_strcmp0 (record->owner_unit_id, caller->unit_id) == 0 &&
+             (zc_record_kind_is_archive (record->kind) || g_strcmp0 (record->kind, ZC_RECORD_KIND_PHOTO) == 0) &&
              g_strcmp0 (record->owner_role, zc_role_to_string (ZC_ROLE_APPLICANT)) == 0);
   if (!visible || (record->deleted && !with_tombstones))
     {
