@@ -18,6 +18,7 @@
 #include "zc-i18n.h"
 #include "zc-local-store.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "zc-window.h"
 
 typedef struct
@@ -34,15 +35,6 @@ typedef struct
   char            *pending_id;
 } Fixture;
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-
-  g_assert_nonnull (node);
-  return json_object_ref (json_node_get_object (node));
-}
-
 static char *
 seed (ZcLocalStore *store,
       const char   *kind,
@@ -51,7 +43,7 @@ seed (ZcLocalStore *store,
       const char   *json)
 {
   g_autoptr(ZcRecord) record = zc_record_new (NULL, kind, zc_local_store_get_owner_id (store));
-  g_autoptr(JsonObject) body = parse_object (json);
+  g_autoptr(JsonObject) body = zc_ui_test_parse_object (json);
   g_autoptr(GError) error = NULL;
 
   zc_record_set_body (record, body);
@@ -64,20 +56,11 @@ seed (ZcLocalStore *store,
 }
 
 static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) pending = parse_object ("{\"year\": 2022, \"result\": \"1\", \"assessed_by\": \"国网四川省电力公司\"}");
+  g_autoptr(JsonObject) pending = zc_ui_test_parse_object ("{\"year\": 2022, \"result\": \"1\", \"assessed_by\": \"国网四川省电力公司\"}");
   g_autoptr(ZcRecord) created = NULL;
 
   fixture->dir = g_dir_make_tmp ("zc-archive-page-XXXXXX", &error);
@@ -112,28 +95,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->monitor);
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  zc_ui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->approved_id);
@@ -142,38 +110,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->pending_id);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZHICHENG_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_test_widget_wait_for_draw (widget);
-  wait_ms (400);
-  g_assert_true (zc_screenshot_widget (widget, path, &error));
-  g_assert_no_error (error);
-  if (dir == NULL)
-    g_unlink (path);
-}
-
 /* The newest toplevel of a type: dialogs open as their own windows. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-  return found;
-}
 
 static GtkWidget *
 find_button_for_action (GtkWidget  *root,
@@ -187,25 +124,6 @@ find_button_for_action (GtkWidget  *root,
       if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
         return child;
       found = find_button_for_action (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
-        return child;
-      found = find_label_containing (child, text);
       if (found != NULL)
         return found;
     }
@@ -289,15 +207,15 @@ test_seeded_store (Fixture       *fixture,
   /* latest first; status badges in the user's language */
   first = entry_at (fixture, 0);
   g_assert_cmpstr (zc_entry_object_get_id (first), ==, fixture->returned_id);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page), "变电站巡检机器人应用"));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page),
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page), "变电站巡检机器人应用"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page),
                                            zc_review_state_get_label (ZC_REVIEW_STATE_APPROVED, ZC_LANGUAGE_LOCALE)));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page),
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page),
                                            zc_review_state_get_label (ZC_REVIEW_STATE_REJECTED, ZC_LANGUAGE_LOCALE)));
   /* the officer's comments are on their rows */
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page), "请补充期刊封面和目录的扫描件"));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page), "该期刊为非正规出版物"));
-  save_screenshot (GTK_WIDGET (fixture->window), "archive-page-seeded-zh.png");
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page), "请补充期刊封面和目录的扫描件"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page), "该期刊为非正规出版物"));
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "archive-page-seeded-zh.png");
 }
 
 /* The issue's story: two categories, an error shown, saved, listed as
@@ -313,7 +231,7 @@ test_add_in_two_categories (Fixture       *fixture,
   /* papers: Ctrl+N's action opens the category's form */
   g_assert_true (zc_archive_page_select_category (fixture->page, "papers"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "archive.new", NULL));
-  dialog = find_toplevel (ZC_TYPE_ENTRY_DIALOG);
+  dialog = zc_ui_test_find_toplevel (ZC_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -334,12 +252,12 @@ test_add_in_two_categories (Fixture       *fixture,
   published = zc_form_view_get_row (zc_entry_dialog_get_form_view (dialog), "published_on");
   g_assert_nonnull (zc_field_row_get_error (published));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (published), "error"));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (published), zc_field_row_get_error (published)));
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (published), zc_field_row_get_error (published)));
   g_assert_cmpuint (zc_form_view_get_n_errors (zc_entry_dialog_get_form_view (dialog)), ==, 1);
   g_assert_nonnull (zc_entry_dialog_get_message (dialog));
   /* nothing stored while it is wrong */
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM records WHERE kind = 'archive:papers'"), ==, 3);
-  save_screenshot (GTK_WIDGET (dialog), "entry-dialog-error-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "entry-dialog-error-zh.png");
 
   type_into (dialog, "published_on", "2021-05-01");
   g_assert_null (zc_field_row_get_error (published));
@@ -353,7 +271,7 @@ test_add_in_two_categories (Fixture       *fixture,
   g_assert_cmpstr (zc_entry_object_get_title (added), ==, "基于深度学习的负荷预测");
   g_assert_cmpint (zc_entry_object_get_review_state (added), ==, ZC_REVIEW_STATE_PENDING);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page), "基于深度学习的负荷预测"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page), "基于深度学习的负荷预测"));
 
   /* annual assessments, a second form */
   g_assert_true (zc_archive_page_select_category (fixture->page, "annual-assessments"));
@@ -387,7 +305,7 @@ test_add_in_two_categories (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT max(mutation_id) FROM outbox"), ==, 3);
   g_assert_cmpuint (zc_local_store_get_outbox_count (fixture->store), ==, 3);
 
-  save_screenshot (GTK_WIDGET (fixture->window), "archive-page-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "archive-page-zh.png");
 }
 
 static void
@@ -413,7 +331,7 @@ test_filter_and_search (Fixture       *fixture,
   g_assert_cmpuint (n_entries (fixture), ==, 1);
   zc_archive_page_set_search (fixture->page, "没有这样的论文");
   g_assert_cmpuint (n_entries (fixture), ==, 0);
-  stack = gtk_widget_get_ancestor (find_label_containing (GTK_WIDGET (fixture->page),
+  stack = gtk_widget_get_ancestor (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page),
                                                           _("No Matching Entries")), GTK_TYPE_STACK);
   g_assert_nonnull (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "no-match");
@@ -437,17 +355,17 @@ test_returned_and_rejected (Fixture       *fixture,
 
   /* Enter (or a double click) on the returned entry: the comment shows */
   g_assert_true (zc_archive_page_select_entry (fixture->page, fixture->returned_id));
-  list = gtk_widget_get_ancestor (find_label_containing (GTK_WIDGET (fixture->page), "变电站巡检机器人应用"),
+  list = gtk_widget_get_ancestor (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page), "变电站巡检机器人应用"),
                                   GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   g_signal_emit_by_name (list, "activate", 0);
-  dialog = find_toplevel (ZC_TYPE_ENTRY_DIALOG);
+  dialog = zc_ui_test_find_toplevel (ZC_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_false (zc_entry_dialog_get_read_only (dialog));
   g_assert_nonnull (strstr (zc_entry_dialog_get_note (dialog), "请补充期刊封面和目录的扫描件"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_input (dialog, "journal"))), ==, "电力系统自动化");
-  save_screenshot (GTK_WIDGET (dialog), "entry-dialog-returned-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "entry-dialog-returned-zh.png");
   type_into (dialog, "volume_pages", "2020年第6期 第12-18页");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.save", NULL));
   g_assert_null (dialog);
@@ -463,7 +381,7 @@ test_returned_and_rejected (Fixture       *fixture,
   g_assert_nonnull (strstr (zc_entry_dialog_get_note (dialog), "该期刊为非正规出版物"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (row_input (dialog, "title"))));
   g_assert_false (zc_entry_dialog_save (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "entry-dialog-rejected-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "entry-dialog-rejected-zh.png");
   /* closing asks nothing */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   g_assert_null (dialog);
@@ -512,7 +430,7 @@ test_delete (Fixture       *fixture,
   g_assert_true (zc_archive_page_select_entry (fixture->page, fixture->returned_id));
   g_assert_true (gtk_widget_get_sensitive (delete_button));
   g_signal_emit_by_name (delete_button, "clicked");
-  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  question = zc_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   g_assert_true (zc_archive_page_delete_selected (fixture->page) == question);   /* asked once */
   adw_message_dialog_response (question, "cancel");
@@ -641,10 +559,10 @@ test_small_window (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  wait_ms (600);
+  zc_ui_test_wait_ms (600);
   zc_archive_page_select_category (fixture->page, "papers");
   g_assert_true (zc_archive_page_select_entry (fixture->page, fixture->returned_id));
-  save_screenshot (GTK_WIDGET (fixture->window), "archive-page-zh-small.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "archive-page-zh-small.png");
 
   dialog = zc_archive_page_new_entry (fixture->page);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -652,15 +570,9 @@ test_small_window (Fixture       *fixture,
   type_into (dialog, "title", "一篇题目很长很长的论文，用来检查窄窗口里的文字是否会被截断或重叠");
   type_into (dialog, "issn", "1234-5678");
   g_assert_false (zc_entry_dialog_save (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "entry-dialog-error-zh-small.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "entry-dialog-error-zh-small.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_null (dialog);
-}
-
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
 }
 
 int
@@ -671,7 +583,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/archive-page/skipped", skip_without_display);
+      g_test_add_func ("/ui/archive-page/skipped", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);

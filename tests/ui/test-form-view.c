@@ -18,6 +18,7 @@
 #include "zc-json.h"
 #include "zc-local-store.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "zc-title-picker.h"
 
 /* Every field type, with sections, help, required marks and a rule. */
@@ -92,28 +93,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
   g_clear_pointer (&fixture->schema, zc_form_schema_unref);
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  zc_ui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -180,15 +166,6 @@ assert_json (JsonObject *object,
   g_assert_nonnull (want);
   if (!zc_json_node_equal (node, want))
     g_error ("got %s, expected %s", got, expected);
-}
-
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-
-  g_assert_nonnull (node);
-  return json_object_ref (json_node_get_object (node));
 }
 
 static GtkWidget *
@@ -347,7 +324,7 @@ test_round_trip (Fixture       *fixture,
     "  \"specialty\": \"工学\"},"
     " \"files\": [{\"sha256\": \"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b\","
     "  \"name\": \"a.pdf\", \"mime\": \"application/pdf\", \"size\": 10}]}";
-  g_autoptr(JsonObject) record = parse_object (record_json);
+  g_autoptr(JsonObject) record = zc_ui_test_parse_object (record_json);
   g_autoptr(JsonObject) back = NULL;
 
   zc_form_view_set_record (fixture->view, record);
@@ -375,7 +352,7 @@ test_round_trip (Fixture       *fixture,
 
   /* values of the wrong type still show, so nothing vanishes */
   g_clear_pointer (&record, json_object_unref);
-  record = parse_object ("{\"name\": 42, \"degree\": \"zz\", \"indexed_in\": \"sci\", \"overseas\": \"yes\"}");
+  record = zc_ui_test_parse_object ("{\"name\": 42, \"degree\": \"zz\", \"indexed_in\": \"sci\", \"overseas\": \"yes\"}");
   zc_form_view_set_record (fixture->view, record);
   g_clear_pointer (&back, json_object_unref);
   back = zc_form_view_get_record (fixture->view);
@@ -714,7 +691,7 @@ static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(JsonObject) record = parse_object ("{\"name\": \"配电网\", \"overseas\": true, \"degree\": \"2\"}");
+  g_autoptr(JsonObject) record = zc_ui_test_parse_object ("{\"name\": \"配电网\", \"overseas\": true, \"degree\": \"2\"}");
 
   zc_form_view_set_record (fixture->view, record);
   zc_form_view_set_editable (fixture->view, FALSE);
@@ -772,12 +749,6 @@ test_every_shipped_form (void)
   g_assert_cmpuint (n_forms, >=, 17 + 4 + 1);
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -787,7 +758,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/form-view/skipped", skip_without_display);
+      g_test_add_func ("/ui/form-view/skipped", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);

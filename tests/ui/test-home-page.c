@@ -20,6 +20,7 @@
 #include "zc-local-store-home.h"
 #include "zc-local-store.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "zc-window.h"
 
 typedef struct
@@ -37,15 +38,6 @@ typedef struct
   char            *pending_id;
 } Fixture;
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-
-  g_assert_nonnull (node);
-  return json_object_ref (json_node_get_object (node));
-}
-
 static char *
 seed (ZcLocalStore *store,
       const char   *kind,
@@ -54,7 +46,7 @@ seed (ZcLocalStore *store,
       const char   *json)
 {
   g_autoptr(ZcRecord) record = zc_record_new (NULL, kind, zc_local_store_get_owner_id (store));
-  g_autoptr(JsonObject) body = parse_object (json);
+  g_autoptr(JsonObject) body = zc_ui_test_parse_object (json);
   g_autoptr(GError) error = NULL;
 
   zc_record_set_body (record, body);
@@ -81,15 +73,6 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gpointer
 find_type (GtkWidget *root,
            GType      type)
@@ -108,41 +91,6 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
-        return child;
-      found = find_label_containing (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-  return found;
-}
-
 static void
 open_window (Fixture *fixture)
 {
@@ -155,7 +103,7 @@ open_window (Fixture *fixture)
   fixture->stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (fixture->page), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (fixture->stack, "home");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  wait_ms (100);
+  zc_ui_test_wait_ms (100);
 }
 
 static void
@@ -163,7 +111,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) pending = parse_object ("{\"year\": 2022, \"result\": \"1\", \"assessed_by\": \"国网四川省电力公司\"}");
+  g_autoptr(JsonObject) pending = zc_ui_test_parse_object ("{\"year\": 2022, \"result\": \"1\", \"assessed_by\": \"国网四川省电力公司\"}");
   g_autoptr(ZcRecord) created = NULL;
   g_autofree char *sql = NULL;
   gint64 now = g_get_real_time ();
@@ -211,54 +159,23 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *dialog = find_toplevel (ZC_TYPE_ENTRY_DIALOG);
+  GtkWindow *dialog = zc_ui_test_find_toplevel (ZC_TYPE_ENTRY_DIALOG);
 
   if (dialog != NULL)
     gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->monitor);
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  zc_ui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->approved_id);
   g_free (fixture->returned_id);
   g_free (fixture->rejected_id);
   g_free (fixture->pending_id);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZHICHENG_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_test_widget_wait_for_draw (widget);
-  wait_ms (400);
-  g_assert_true (zc_screenshot_widget (widget, path, &error));
-  g_assert_no_error (error);
-  if (dir == NULL)
-    g_unlink (path);
 }
 
 /* Counts by status across categories; what needs attention, in order. */
@@ -276,8 +193,8 @@ test_seeded (Fixture       *fixture,
   g_assert_cmpuint (zc_home_page_get_count (fixture->page, ZC_REVIEW_STATE_REJECTED), ==, 1);
   g_assert_cmpuint (zc_home_page_get_count (fixture->page, ZC_REVIEW_STATE_RETURNED), ==, 1);
   /* the status names, in Chinese */
-  g_assert_nonnull (find_label_containing (page, "待审核"));
-  g_assert_nonnull (find_label_containing (page, "未审核"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "待审核"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "未审核"));
 
   /* refused change, conflict, returned, rejected */
   g_assert_cmpuint (zc_home_page_get_n_attention (fixture->page), ==, 4);
@@ -288,23 +205,23 @@ test_seeded (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 3));
   g_assert_null (gtk_list_box_get_row_at_index (list, 4));
   /* with the officer's words and the titles */
-  g_assert_nonnull (find_label_containing (page, "退回意见：请补充期刊封面和目录的扫描件"));
-  g_assert_nonnull (find_label_containing (page, "不通过原因：该期刊为非正规出版物"));
-  g_assert_nonnull (find_label_containing (page, "考核年度不能晚于今年"));
-  g_assert_nonnull (find_label_containing (page, "变电站巡检机器人应用"));
-  g_assert_nonnull (find_label_containing (page, "撰写论文情况"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "退回意见：请补充期刊封面和目录的扫描件"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "不通过原因：该期刊为非正规出版物"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "考核年度不能晚于今年"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "变电站巡检机器人应用"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "撰写论文情况"));
   /* the conflict names the field by its label */
-  g_assert_nonnull (find_label_containing (page, "刊物名称"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "刊物名称"));
   for (guint i = 0; i < 4; i++)
     g_assert_true (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (list, i)));
 
   /* messages, newest first, and the declarations that are not there yet */
   g_assert_cmpuint (zc_home_page_get_n_messages (fixture->page), ==, 2);
-  g_assert_nonnull (find_label_containing (page, "论文条目已退回"));
-  g_assert_nonnull (find_label_containing (page, "2026年度评审计划已发布"));
-  g_assert_nonnull (find_label_containing (page, _("No declarations yet")));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "论文条目已退回"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, "2026年度评审计划已发布"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, _("No declarations yet")));
 
-  save_screenshot (GTK_WIDGET (fixture->window), "home-page-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "home-page-zh.png");
 }
 
 /* Activating an item opens its entry in the archive. */
@@ -324,7 +241,7 @@ test_open_entry (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->stack), ==, "archive");
   g_assert_cmpstr (zc_archive_page_get_category (archive), ==, "papers");
   g_assert_cmpstr (zc_entry_object_get_id (zc_archive_page_get_selected (archive)), ==, fixture->returned_id);
-  dialog = find_toplevel (ZC_TYPE_ENTRY_DIALOG);
+  dialog = zc_ui_test_find_toplevel (ZC_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -334,7 +251,7 @@ test_open_entry (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->stack), ==, "archive");
   g_assert_cmpstr (zc_archive_page_get_category (archive), ==, "annual-assessments");
   g_assert_cmpstr (zc_entry_object_get_id (zc_archive_page_get_selected (archive)), ==, fixture->pending_id);
-  dialog = find_toplevel (ZC_TYPE_ENTRY_DIALOG);
+  dialog = zc_ui_test_find_toplevel (ZC_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -343,7 +260,7 @@ test_open_entry (Fixture       *fixture,
   g_signal_emit_by_name (zc_home_page_get_messages_list (fixture->page), "row-activated",
                          gtk_list_box_get_row_at_index (zc_home_page_get_messages_list (fixture->page), 0));
   g_assert_cmpstr (zc_entry_object_get_id (zc_archive_page_get_selected (archive)), ==, fixture->returned_id);
-  dialog = find_toplevel (ZC_TYPE_ENTRY_DIALOG);
+  dialog = zc_ui_test_find_toplevel (ZC_TYPE_ENTRY_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -359,8 +276,8 @@ static void
 test_refresh (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(JsonObject) body = parse_object ("{\"year\": 2023, \"result\": \"1\", \"assessed_by\": \"国网四川省电力公司\"}");
-  g_autoptr(JsonObject) fixed = parse_object ("{\"title\": \"变电站巡检机器人应用\", \"published_on\": \"2020-06-01\","
+  g_autoptr(JsonObject) body = zc_ui_test_parse_object ("{\"year\": 2023, \"result\": \"1\", \"assessed_by\": \"国网四川省电力公司\"}");
+  g_autoptr(JsonObject) fixed = zc_ui_test_parse_object ("{\"title\": \"变电站巡检机器人应用\", \"published_on\": \"2020-06-01\","
                                               " \"paper_type\": \"1\", \"journal\": \"电力系统自动化\","
                                               " \"author_rank\": \"2\", \"own_words\": 6}");
   g_autoptr(ZcRecord) created = NULL;
@@ -369,13 +286,13 @@ test_refresh (Fixture       *fixture,
 
   created = zc_local_store_create_entry (fixture->store, "archive:annual-assessments", body, &error);
   g_assert_no_error (error);
-  wait_ms (50);
+  zc_ui_test_wait_ms (50);
   g_assert_cmpuint (zc_home_page_get_count (fixture->page, ZC_REVIEW_STATE_PENDING), ==, 2);
 
   /* the returned entry, completed, goes back to pending and off the list */
   updated = zc_local_store_update_entry (fixture->store, fixture->returned_id, fixed, &error);
   g_assert_no_error (error);
-  wait_ms (50);
+  zc_ui_test_wait_ms (50);
   g_assert_cmpuint (zc_home_page_get_count (fixture->page, ZC_REVIEW_STATE_RETURNED), ==, 0);
   g_assert_cmpuint (zc_home_page_get_count (fixture->page, ZC_REVIEW_STATE_PENDING), ==, 3);
   g_assert_cmpuint (zc_home_page_get_n_attention (fixture->page), ==, 3);
@@ -412,8 +329,8 @@ test_empty (Fixture       *fixture,
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->stack), ==, "home");
-  g_assert_nonnull (find_label_containing (page, _("Nothing needs your attention")));
-  g_assert_nonnull (find_label_containing (page, _("No messages yet")));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, _("Nothing needs your attention")));
+  g_assert_nonnull (zc_ui_test_find_label_containing (page, _("No messages yet")));
 
   /* the store's reads, on the empty file */
   g_assert_true (zc_local_store_count_archive_states (fixture->store, counts, &error));
@@ -529,10 +446,10 @@ test_small_window (Fixture       *fixture,
 {
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  wait_ms (300);
+  zc_ui_test_wait_ms (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page), "变电站巡检机器人应用"));
-  save_screenshot (GTK_WIDGET (fixture->window), "home-page-zh-small.png");
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page), "变电站巡检机器人应用"));
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "home-page-zh-small.png");
 }
 
 /* Every shortcut of the app is in the shortcuts window. */
@@ -580,12 +497,6 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -594,7 +505,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/home-page/skipped", skip_without_display);
+      g_test_add_func ("/ui/home-page/skipped", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);

@@ -16,6 +16,7 @@
 #include "zc-pdf-view.h"
 #include "zc-review-form.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "../fixtures/declarations/declaration-fixture.h"
 
 static GBytes *
@@ -279,12 +280,6 @@ test_pdf_view (void)
   g_assert_finalize_object (view);
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -293,7 +288,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/pdf-view/review-form", skip_without_display);
+      g_test_add_func ("/ui/pdf-view/review-form", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);

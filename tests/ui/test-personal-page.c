@@ -23,6 +23,7 @@
 #include "zc-photo-editor.h"
 #include "zc-photo-image.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "zc-window.h"
 
 typedef struct
@@ -36,15 +37,6 @@ typedef struct
   ZcFormView      *form;
 } Fixture;
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gpointer
 find_type (GtkWidget *root,
            GType      type)
@@ -57,25 +49,6 @@ find_type (GtkWidget *root,
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         return child;
       found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
-        return child;
-      found = find_label_containing (child, text);
       if (found != NULL)
         return found;
     }
@@ -152,22 +125,7 @@ fixture_set_up (Fixture       *fixture,
   stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (fixture->page), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "personal");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  wait_ms (100);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
+  zc_ui_test_wait_ms (100);
 }
 
 static void
@@ -177,25 +135,9 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->monitor);
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  zc_ui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("ZHICHENG_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  gtk_test_widget_wait_for_draw (widget);
-  wait_ms (400);
-  g_assert_true (zc_screenshot_widget (widget, path, &error));
-  g_assert_no_error (error);
-  if (dir == NULL)
-    g_unlink (path);
 }
 
 static GtkWidget *
@@ -274,7 +216,7 @@ test_fill_and_save (Fixture       *fixture,
   fill_form (fixture);
   g_assert_true (zc_form_view_is_modified (fixture->form));
   g_assert_cmpstr (zc_personal_page_get_status_text (fixture->page), ==, _("You have changes that are not saved."));
-  save_screenshot (GTK_WIDGET (fixture->window), "personal-page-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "personal-page-zh.png");
 
   /* Ctrl+S's action saves: the record and its outbox row */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "personal.save", NULL));
@@ -321,7 +263,7 @@ test_bad_values (Fixture       *fixture,
   type_into (fixture, "work_years", "19");
   g_assert_nonnull (row_error (fixture, "specialty_years"));
   zc_field_row_focus_input (zc_form_view_get_row (fixture->form, "specialty_years"));
-  save_screenshot (GTK_WIDGET (fixture->window), "personal-page-years-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "personal-page-years-zh.png");
   g_assert_false (zc_personal_page_save (fixture->page));
   g_assert_nonnull (row_error (fixture, "specialty_years"));
   type_into (fixture, "specialty_years", "19");
@@ -517,11 +459,11 @@ test_photo_problems (Fixture       *fixture,
   g_assert_true (has_code (problems, "photo_background"));
   /* each one shown in the panel */
   for (guint i = 0; i < problems->len; i++)
-    g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->page),
+    g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (fixture->page),
                                              ((ZcPhotoProblem *) g_ptr_array_index (problems, i))->message));
   g_assert_false (zc_personal_page_use_photo (fixture->page));
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM records"), ==, 0);
-  save_screenshot (GTK_WIDGET (fixture->window), "personal-page-photo-problems-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "personal-page-photo-problems-zh.png");
 
   /* the editor fixes the ratio, not the colour: the result stays refused */
   {
@@ -628,17 +570,17 @@ test_photo_crop (Fixture       *fixture,
   g_assert_cmpuint (height, ==, 300);
   g_assert_true (zc_photo_rules_ratio_is_valid (rules, width, height));
   gtk_window_set_default_size (GTK_WINDOW (editor), 1024, 700);
-  save_screenshot (GTK_WIDGET (editor), "photo-editor-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (editor), "photo-editor-zh.png");
   gtk_window_set_default_size (GTK_WINDOW (editor), 400, 700);
-  save_screenshot (GTK_WIDGET (editor), "photo-editor-zh-small.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (editor), "photo-editor-zh-small.png");
 
   /* kept: the blob, the "photo" record and its outbox row */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_ms (50);
+  zc_ui_test_wait_ms (50);
   g_assert_null (editor);
   assert_photo_stored (fixture, width, height);
   g_assert_cmpuint (zc_personal_page_get_photo_problems (fixture->page)->len, ==, 0);
-  save_screenshot (GTK_WIDGET (fixture->window), "personal-page-photo-zh.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "personal-page-photo-zh.png");
 }
 
 /* A large noisy JPEG: recompressed (and if need be scaled) until it fits. */
@@ -831,18 +773,12 @@ test_small_window (Fixture       *fixture,
   g_assert_false (adw_flap_get_folded (flap));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  wait_ms (400);
+  zc_ui_test_wait_ms (400);
   g_assert_true (adw_flap_get_folded (flap));
   fill_form (fixture);
-  save_screenshot (GTK_WIDGET (fixture->window), "personal-page-zh-small.png");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "personal-page-zh-small.png");
   adw_flap_set_reveal_flap (flap, TRUE);
-  save_screenshot (GTK_WIDGET (fixture->window), "personal-page-photo-zh-small.png");
-}
-
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
+  zc_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "personal-page-photo-zh-small.png");
 }
 
 int
@@ -853,7 +789,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/personal-page/skipped", skip_without_display);
+      g_test_add_func ("/ui/personal-page/skipped", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);

@@ -16,21 +16,13 @@
 #include "zc-i18n.h"
 #include "zc-id-number.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "zc-sign-in-page.h"
 #include "zc-sync-status.h"
 #include "zc-test-server.h"
 #include "zc-window.h"
 
 #define KIND "archive:annual-assessments"
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 wait_until (gboolean (*done) (gpointer),
@@ -61,7 +53,7 @@ save_screenshot (GtkWidget  *widget,
 
   /* let page transitions end */
   gtk_test_widget_wait_for_draw (widget);
-  wait_ms (400);
+  zc_ui_test_wait_ms (400);
   g_assert_true (zc_screenshot_widget (widget, path, &error));
   g_assert_no_error (error);
   if (dir == NULL)
@@ -341,7 +333,7 @@ test_server_flow (void)
   wait_until (requests_shown, page);
   g_assert_cmpuint (zc_sign_in_page_get_n_requests (page), ==, 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  wait_ms (300);
+  zc_ui_test_wait_ms (300);
   save_screenshot (GTK_WIDGET (window), "sign-in-binding-zh.png");
 
   /* the request is on the server, waiting for the unit */
@@ -588,7 +580,7 @@ test_sync_status_and_conflict (void)
   g_assert_nonnull (popover);
   gtk_popover_popup (GTK_POPOVER (popover));
   gtk_test_widget_wait_for_draw (popover);
-  wait_ms (300);
+  zc_ui_test_wait_ms (300);
   save_screenshot (popover, "sync-status-conflict-zh.png");
 
   /* both versions side by side; keeping one's own value field by field */
@@ -600,7 +592,7 @@ test_sync_status_and_conflict (void)
   g_assert_null (zc_conflict_dialog_get_field (dialog, 2));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 460);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-  wait_ms (300);
+  zc_ui_test_wait_ms (300);
   save_screenshot (GTK_WIDGET (dialog), "conflict-dialog-zh.png");
   g_assert_false (zc_conflict_dialog_choose (dialog, "no_such_field", TRUE));
   g_assert_true (zc_conflict_dialog_choose (dialog, "assessed_by", TRUE));
@@ -649,7 +641,7 @@ test_sync_status_and_conflict (void)
   g_assert_cmpuint (zc_sync_status_get_n_rejections (status), ==, 1);
   gtk_popover_popup (GTK_POPOVER (popover));
   gtk_test_widget_wait_for_draw (popover);
-  wait_ms (300);
+  zc_ui_test_wait_ms (300);
   save_screenshot (popover, "sync-status-refused-zh.png");
   g_assert_false (zc_sync_status_open_rejection (status, 5));
   g_assert_false (zc_sync_status_discard_rejection (status, 5, &error));
@@ -724,12 +716,6 @@ test_last_sync_text (void)
   g_assert_nonnull (strstr (three_waiting, "3"));
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -738,7 +724,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/sign-in/skipped", skip_without_display);
+      g_test_add_func ("/ui/sign-in/skipped", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);

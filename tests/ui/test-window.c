@@ -12,6 +12,7 @@
 
 #include "zc-i18n.h"
 #include "zc-screenshot.h"
+#include "zc-ui-test.h"
 #include "zc-window.h"
 #include "zc-test-server.h"
 
@@ -26,14 +27,6 @@ wait_until_checked (ZcServerMonitor *monitor)
 }
 
 /* Lets animations (a leaflet folding) finish before a screenshot. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 save_screenshot (GtkWidget  *widget,
@@ -73,21 +66,6 @@ find_label_with_text (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static void
@@ -135,19 +113,13 @@ test_window_chinese_online_offline (void)
   /* small window: still drawn, nothing asserted about layout beyond that */
   gtk_window_set_default_size (GTK_WINDOW (window), 480, 520);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  wait_ms (600);
+  zc_ui_test_wait_ms (600);
   save_screenshot (GTK_WIDGET (window), "window-offline-zh-small.png");
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_WINDOW);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  remove_tree (dir);
-}
-
-static void
-skip_without_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run");
+  zc_ui_test_remove_tree (dir);
 }
 
 int
@@ -158,7 +130,7 @@ main (int   argc,
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/window/chinese-online-offline", skip_without_display);
+      g_test_add_func ("/ui/window/chinese-online-offline", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);
