@@ -21,53 +21,13 @@
  * mobile) with the server's rules around them.  Errors are
  * ZC_API_ERROR `invalid_value` naming the field. */
 
-#define NAME_MIN_CHARS 2
-#define NAME_MAX_CHARS 30
 #define MAX_INPUT_BYTES 256
-
-/**
- * zc_text_normalize:
- * @text: valid UTF-8
- *
- * Returns: (transfer full): @text in NFC without white space (also
- *   ideographic) at either end: what names are stored as
- */
-char *
-zc_text_normalize (const char *text)
-{
-  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  const char *start = nfc;
-  const char *end = nfc + strlen (nfc);
-
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *previous = g_utf8_prev_char (end);
-
-      if (!g_unichar_isspace (g_utf8_get_char (previous)))
-        break;
-      end = previous;
-    }
-
-  return g_strndup (start, end - start);
-}
-
-static gboolean
-is_name_character (gunichar c)
-{
-  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ||
-         (g_unichar_isalpha (c) && !g_unichar_isdigit (c)) ||
-         c == 0x00B7 /* · in names of many ethnic groups */ ||
-         c == ' ';
-}
 
 /**
  * zc_account_validate_name:
  * @normalized: (out) (transfer full): the name, trimmed and in NFC
  *
- * 2 to 30 characters: Chinese characters or letters, with single
- * spaces or middle dots between them; no digits.
+ * The shared rule (zc_account_rules_check_name()) as an API error.
  */
 gboolean
 zc_account_validate_name (const char  *name,
@@ -75,60 +35,17 @@ zc_account_validate_name (const char  *name,
                           ZcLanguage   language,
                           GError     **error)
 {
-  g_autofree char *text = NULL;
-  gunichar previous = 0;
-  glong length;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (normalized != NULL, FALSE);
 
-  if (strlen (name) > MAX_INPUT_BYTES || !g_utf8_validate (name, -1, NULL))
-    goto invalid_length;
-
-  text = zc_text_normalize (name);
-  length = g_utf8_strlen (text, -1);
-  if (length < NAME_MIN_CHARS || length > NAME_MAX_CHARS)
-    goto invalid_length;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  if (!zc_account_rules_check_name (name, normalized, language, &local_error))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isdigit (c))
-        {
-          zc_api_set_invalid_field (error, "name", zc_translate (language, N_("A name has no digits.")));
-          return FALSE;
-        }
-      if (!is_name_character (c) ||
-          ((c == ' ' || c == 0x00B7) && (previous == 0 || previous == ' ' || previous == 0x00B7)))
-        {
-          zc_api_set_invalid_field (error, "name",
-                                    zc_translate (language, N_("A name has only Chinese characters or letters, "
-                                                               "with single spaces or dots (·) between them.")));
-          return FALSE;
-        }
-      previous = c;
-    }
-
-  if (previous == 0x00B7)
-    {
-      zc_api_set_invalid_field (error, "name",
-                                zc_translate (language, N_("A name has only Chinese characters or letters, "
-                                                           "with single spaces or dots (·) between them.")));
+      zc_api_set_invalid_field (error, "name", local_error->message);
       return FALSE;
     }
-
-  *normalized = g_steal_pointer (&text);
   return TRUE;
-
-invalid_length:
-  {
-    g_autofree char *message = zc_translate_printf (language, N_("Enter a name of %d to %d characters."),
-                                                    NAME_MIN_CHARS, NAME_MAX_CHARS);
-
-    zc_api_set_invalid_field (error, "name", message);
-    return FALSE;
-  }
 }
 
 /**

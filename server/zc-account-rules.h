@@ -6,6 +6,8 @@
 
 #pragma once
 
+/* The shared rules (libzhicheng) have this header's name; name them by path. */
+#include "../shared/zc-account-rules.h"
 #include "zc-i18n.h"
 #include "zc-role.h"
 #include "zc-store-accounts.h"
@@ -13,7 +15,6 @@
 
 G_BEGIN_DECLS
 
-char    *zc_text_normalize              (const char  *text);
 gboolean zc_account_validate_name       (const char  *name,
                                          char       **normalized,
                                          ZcLanguage   language,

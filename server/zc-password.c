@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "zc-account-rules.h"
 #include "zc-api-error.h"
 #include "zc-password.h"
 
@@ -227,25 +228,6 @@ zc_password_hasher_verify (ZcPasswordHasher  *self,
 
 /* ---- policy ----------------------------------------------------------- */
 
-/* Passwords that are long enough and mix letters and digits, and are
- * still the first ones an attacker tries. */
-static const char * const common_passwords[] = {
-  "password1", "password123", "passw0rd", "abc12345", "abcd1234", "abc123456", "a1234567",
-  "a12345678", "a123456789", "aa123456", "qq123456", "qwer1234", "qwerty123", "1qaz2wsx",
-  "1q2w3e4r", "q1w2e3r4", "asdf1234", "zxcv1234", "admin123", "admin1234", "woaini1314",
-  "iloveyou1", "123456abc", "12345678a", "123456789a", "zhicheng1", "zhicheng123",
-};
-
-static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *h = g_utf8_casefold (haystack, -1);
-  g_autofree char *n = g_utf8_casefold (needle, -1);
-
-  return *n != '\0' && strstr (h, n) != NULL;
-}
-
 /**
  * zc_password_check_policy:
  * @id_number: (nullable): the account's ID number
@@ -264,74 +246,16 @@ zc_password_check_policy (const char  *password,
                           ZcLanguage   language,
                           GError     **error)
 {
-  gboolean letter = FALSE;
-  gboolean digit = FALSE;
-  glong length;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (password != NULL, FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  if (!g_utf8_validate (password, -1, NULL))
+  if (!zc_account_rules_check_password (password, id_number, mobile, language, &local_error))
     {
-      zc_api_set_invalid_field (error, field, zc_translate (language, N_("The password contains invalid characters.")));
+      zc_api_set_invalid_field (error, field, local_error->message);
       return FALSE;
     }
-
-  length = g_utf8_strlen (password, -1);
-  if (length < ZC_PASSWORD_MIN_LENGTH || length > ZC_PASSWORD_MAX_LENGTH)
-    {
-      g_autofree char *message = zc_translate_printf (language,
-                                                      N_("A password has %d to %d characters."),
-                                                      ZC_PASSWORD_MIN_LENGTH, ZC_PASSWORD_MAX_LENGTH);
-
-      zc_api_set_invalid_field (error, field, message);
-      return FALSE;
-    }
-
-  for (const char *p = password; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        {
-          zc_api_set_invalid_field (error, field,
-                                    zc_translate (language, N_("The password contains invalid characters.")));
-          return FALSE;
-        }
-      if (g_unichar_isdigit (c))
-        digit = TRUE;
-      else if (g_unichar_isalpha (c))
-        letter = TRUE;
-    }
-
-  if (!letter || !digit)
-    {
-      zc_api_set_invalid_field (error, field,
-                                zc_translate (language, N_("A password needs both letters and digits.")));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (common_passwords); i++)
-    {
-      g_autofree char *folded = g_utf8_casefold (password, -1);
-
-      if (g_str_equal (folded, common_passwords[i]))
-        {
-          zc_api_set_invalid_field (error, field,
-                                    zc_translate (language, N_("This password is too common. Choose another.")));
-          return FALSE;
-        }
-    }
-
-  if ((id_number != NULL && strlen (id_number) >= 8 &&
-       contains_folded (password, id_number + strlen (id_number) - 8)) ||
-      (mobile != NULL && contains_folded (password, mobile)))
-    {
-      zc_api_set_invalid_field (error, field,
-                                zc_translate (language, N_("The password must not contain your ID number or mobile number.")));
-      return FALSE;
-    }
-
   return TRUE;
 }
 
