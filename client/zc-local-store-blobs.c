@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "zc-local-store-private.h"
+#include "zc-photo-rules.h"
 
 /* Attachment files, kept in the blob folder under their SHA-256. */
 
@@ -28,16 +29,12 @@ sniff_mime (const guchar *head,
             gsize         length,
             const char   *name)
 {
-  static const guchar png[] = { 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a };
+  const char *known = zc_photo_sniff_mime (head, length);
   g_autofree char *content_type = NULL;
   char *mime;
 
-  if (length >= 5 && memcmp (head, "%PDF-", 5) == 0)
-    return g_strdup ("application/pdf");
-  if (length >= 3 && head[0] == 0xff && head[1] == 0xd8 && head[2] == 0xff)
-    return g_strdup ("image/jpeg");
-  if (length >= sizeof png && memcmp (head, png, sizeof png) == 0)
-    return g_strdup ("image/png");
+  if (known != NULL)
+    return g_strdup (known);
 
   content_type = g_content_type_guess (NULL, head, length, NULL);
   mime = g_content_type_get_mime_type (content_type);

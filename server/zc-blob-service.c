@@ -13,6 +13,7 @@
 
 #include "zc-blob-service-private.h"
 #include "zc-blob-store-folder.h"
+#include "zc-photo-rules.h"
 #include "zc-store-audit.h"
 
 /* Enough of the start of a blob to tell its type. */
@@ -121,16 +122,16 @@ const char *
 zc_blob_sniff_mime (const guint8 *data,
                     gsize         size)
 {
-  static const guint8 png[] = { 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a };
+  const char *mime;
 
   g_return_val_if_fail (data != NULL || size == 0, NULL);
 
-  if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return "application/pdf";
-  if (size >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
-    return "image/jpeg";
-  if (size >= sizeof png && memcmp (data, png, sizeof png) == 0)
-    return "image/png";
+  /* the one magic-byte table, shared with the client and the photo rules */
+  mime = zc_photo_sniff_mime (data, size);
+  if (g_strcmp0 (mime, "application/pdf") == 0 ||
+      g_strcmp0 (mime, "image/jpeg") == 0 ||
+      g_strcmp0 (mime, "image/png") == 0)
+    return mime;
 
   return NULL;
 }

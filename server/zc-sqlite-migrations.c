@@ -216,6 +216,11 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (sha256, account_id)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX blob_uploaders_account ON blob_uploaders (account_id);",
+
+  /* 5: every login purges ended sessions by either deadline; without
+   * these the purge scans the whole sessions table each time */
+  "CREATE INDEX sessions_expires ON sessions (expires_at);"
+  "CREATE INDEX sessions_last_seen ON sessions (last_seen_at);",
 };
 
 guint

@@ -63,10 +63,21 @@ account_from_row (ZcStoreStmt *stmt)
   return account;
 }
 
+/* The one row of accounts where @condition (its ?1 bound to @value) holds;
+ * NOT_FOUND when there is none. */
 static ZcAccount *
-read_one (ZcStoreStmt  *stmt,
-          GError      **error)
+select_one (ZcStoreTxn  *txn,
+            const char  *condition,
+            const char  *value,
+            GError     **error)
 {
+  g_autofree char *sql = g_strconcat ("SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE ", condition, NULL);
+  g_autoptr(ZcStoreStmt) stmt = zc_store_stmt_new (txn, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  zc_store_stmt_bind_text (stmt, 1, value);
+
   switch (zc_store_stmt_step (stmt, error))
     {
     case ZC_STORE_STEP_ROW:
@@ -119,17 +130,10 @@ zc_store_accounts_get (ZcStoreTxn  *txn,
                        const char  *id,
                        GError     **error)
 {
-  g_autoptr(ZcStoreStmt) stmt = NULL;
-
   g_return_val_if_fail (txn != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = zc_store_stmt_new (txn, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  zc_store_stmt_bind_text (stmt, 1, id);
-
-  return read_one (stmt, error);
+  return select_one (txn, "id = ?1", id, error);
 }
 
 ZcAccount *
@@ -137,17 +141,10 @@ zc_store_accounts_get_by_id_number (ZcStoreTxn  *txn,
                                     const char  *id_number,
                                     GError     **error)
 {
-  g_autoptr(ZcStoreStmt) stmt = NULL;
-
   g_return_val_if_fail (txn != NULL, NULL);
   g_return_val_if_fail (id_number != NULL, NULL);
 
-  stmt = zc_store_stmt_new (txn, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id_number = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  zc_store_stmt_bind_text (stmt, 1, id_number);
-
-  return read_one (stmt, error);
+  return select_one (txn, "id_number = ?1", id_number, error);
 }
 
 /**
@@ -162,19 +159,10 @@ zc_store_accounts_get_by_login (ZcStoreTxn  *txn,
                                 const char  *login,
                                 GError     **error)
 {
-  g_autoptr(ZcStoreStmt) stmt = NULL;
-
   g_return_val_if_fail (txn != NULL, NULL);
   g_return_val_if_fail (login != NULL, NULL);
 
-  stmt = zc_store_stmt_new (txn,
-                            "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id_number = ?1 OR mobile = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  zc_store_stmt_bind_text (stmt, 1, login);
-
-  return read_one (stmt, error);
+  return select_one (txn, "id_number = ?1 OR mobile = ?1", login, error);
 }
 
 /* Whether an account has @id_number, or @mobile (when not NULL). */

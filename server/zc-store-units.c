@@ -84,11 +84,21 @@ unit_from_row (ZcStoreStmt *stmt)
   return unit;
 }
 
-/* Reads the one row @stmt selects; NOT_FOUND when there is none. */
+/* The one row of units where @condition (its ?1 bound to @value) holds;
+ * NOT_FOUND when there is none. */
 static ZcUnit *
-read_one (ZcStoreStmt  *stmt,
-          GError      **error)
+select_one (ZcStoreTxn  *txn,
+            const char  *condition,
+            const char  *value,
+            GError     **error)
 {
+  g_autofree char *sql = g_strconcat ("SELECT " UNIT_COLUMNS " FROM units WHERE ", condition, NULL);
+  g_autoptr(ZcStoreStmt) stmt = zc_store_stmt_new (txn, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  zc_store_stmt_bind_text (stmt, 1, value);
+
   switch (zc_store_stmt_step (stmt, error))
     {
     case ZC_STORE_STEP_ROW:
@@ -135,17 +145,10 @@ zc_store_units_get (ZcStoreTxn  *txn,
                     const char  *id,
                     GError     **error)
 {
-  g_autoptr(ZcStoreStmt) stmt = NULL;
-
   g_return_val_if_fail (txn != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = zc_store_stmt_new (txn, "SELECT " UNIT_COLUMNS " FROM units WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  zc_store_stmt_bind_text (stmt, 1, id);
-
-  return read_one (stmt, error);
+  return select_one (txn, "id = ?1", id, error);
 }
 
 ZcUnit *
@@ -153,17 +156,10 @@ zc_store_units_get_by_credit_code (ZcStoreTxn  *txn,
                                    const char  *credit_code,
                                    GError     **error)
 {
-  g_autoptr(ZcStoreStmt) stmt = NULL;
-
   g_return_val_if_fail (txn != NULL, NULL);
   g_return_val_if_fail (credit_code != NULL, NULL);
 
-  stmt = zc_store_stmt_new (txn, "SELECT " UNIT_COLUMNS " FROM units WHERE credit_code = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  zc_store_stmt_bind_text (stmt, 1, credit_code);
-
-  return read_one (stmt, error);
+  return select_one (txn, "credit_code = ?1", credit_code, error);
 }
 
 /**
