@@ -24,6 +24,7 @@ typedef struct
   ZcPasswordHasher *hasher;            /* owned */
   ZcRateLimiter    *login_accounts;    /* owned: failures per account */
   ZcRateLimiter    *login_addresses;   /* owned: failures per client address */
+  gint64            clock_offset;      /* µs added to the real time (ZHICHENG_TEST_NOW) */
 } ZcContext;
 
 ZcContext *zc_context_new    (ZcStore                *store,
