@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "zc-account-rules.h"
+#include "zc-account-checks.h"
 #include "zc-account-service.h"
 #include "zc-api-error.h"
 #include "zc-id-number.h"

@@ -12,7 +12,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "zc-account-rules.h"
+#include "zc-account-checks.h"
 #include "zc-api-error.h"
 #include "zc-password.h"
 

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "zc-account-rules.h"
+#include "zc-account-checks.h"
 #include "zc-api-error.h"
 #include "zc-credit-code.h"
 #include "zc-json.h"

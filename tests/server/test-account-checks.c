@@ -1,4 +1,4 @@
-/* test-account-rules.c: what an account's fields must be
+/* test-account-checks.c
  *
  * Copyright 2026 The Zhicheng authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "zc-account-rules.h"
+#include "zc-account-checks.h"
 #include "zc-api-error.h"
 #include "zc-sqlite-store.h"
 #include "zc-test-server.h"

@@ -1,4 +1,4 @@
-/* zc-account-rules.h
+/* zc-account-checks.h
  *
  * Copyright 2026 The Zhicheng authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,8 +6,8 @@
 
 #pragma once
 
-/* The shared rules (libzhicheng) have this header's name; name them by path. */
-#include "../shared/zc-account-rules.h"
+/* The registration rules that need the store; the rest are shared/. */
+#include "zc-account-rules.h"
 #include "zc-i18n.h"
 #include "zc-role.h"
 #include "zc-store-accounts.h"

@@ -1,4 +1,4 @@
-/* zc-account-rules.c
+/* zc-account-checks.c
  *
  * Copyright 2026 The Zhicheng authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "zc-account-rules.h"
+#include "zc-account-checks.h"
 #include "zc-api-error.h"
 #include "zc-contact.h"
 #include "zc-id-number.h"
