@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "zc-i18n.h"
+
 G_BEGIN_DECLS
 
 /* Working days by the official calendar (docs/declarations.md
@@ -23,7 +25,8 @@ typedef struct _ZcHolidayCalendar ZcHolidayCalendar;
 GType              zc_holiday_calendar_get_type        (void) G_GNUC_CONST;
 
 /* The calendar shipped in data/ (zc-data), loaded once; never NULL
- * once data/ is valid (a broken file is a build error: a test). */
+ * once data/ is valid (a broken file is a build error: a test).
+ * Returns a new reference to the one shared calendar (unref it or not). */
 ZcHolidayCalendar *zc_holiday_calendar_get_default     (GError           **error);
 ZcHolidayCalendar *zc_holiday_calendar_new_from_data   (const char        *data,
                                                         gsize              length,
@@ -38,6 +41,11 @@ gboolean           zc_holiday_calendar_is_working_day  (ZcHolidayCalendar *self,
 /* The name of the holiday on @date ("国庆节"), or NULL. */
 const char        *zc_holiday_calendar_get_holiday_name (ZcHolidayCalendar *self,
                                                         const GDate       *date);
+/* The same in @language (the names are English msgids in the file;
+ * get_holiday_name() is this with ZC_LANGUAGE_LOCALE). */
+const char        *zc_holiday_calendar_get_holiday_label (ZcHolidayCalendar *self,
+                                                         const GDate       *date,
+                                                         ZcLanguage         language);
 /* Working days in [@first, @last], both included; 0 when @last < @first. */
 guint              zc_holiday_calendar_count_working_days (ZcHolidayCalendar *self,
                                                         const GDate       *first,

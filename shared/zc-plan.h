@@ -95,6 +95,8 @@ ZcPlan      *zc_plan_new_from_data         (const char         *data,
                                             gboolean            for_input,
                                             GError            **error);
 JsonNode    *zc_plan_to_json               (ZcPlan             *self);
+/* Without the server-set members: what a client sends (for_input). */
+JsonNode    *zc_plan_to_input_json         (ZcPlan             *self);
 ZcPlan      *zc_plan_copy                  (ZcPlan             *self);
 ZcPlan      *zc_plan_ref                   (ZcPlan             *self);
 void         zc_plan_unref                 (ZcPlan             *self);
@@ -209,6 +211,14 @@ typedef struct
 void         zc_plan_filter_init           (ZcPlanFilter       *filter);
 gboolean     zc_plan_matches               (ZcPlan             *self,
                                             const ZcPlanFilter *filter);
+
+/* An attachment record of docs/forms.md (exactly sha256, name, mime,
+ * size): ZC_JSON_ERROR naming the member.  Shared by the plan's
+ * notices and the declaration body. */
+gboolean     zc_attachment_record_validate (JsonNode           *node,
+                                            GError            **error);
+/* A blob's name: 64 lower-case hex digits (SHA-256). */
+gboolean     zc_sha256_is_valid            (const char         *text);
 
 /* The significant prefix of a 6-digit region code: "530000" → "53". */
 char        *zc_region_code_prefix         (const char         *region_code);
