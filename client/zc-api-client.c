@@ -15,6 +15,7 @@
 
 #include "zc-api-client.h"
 #include "zc-json.h"
+#include "zc-plan.h"
 
 /* Asynchronous calls of the server's JSON API (docs/api.md) on the
  * main loop.  An answer is parsed off the main thread when it is
@@ -630,6 +631,204 @@ zc_api_client_download_finish (ZcApiClient   *self,
     *content_type = g_strdup (soup_message_headers_get_content_type (soup_message_get_response_headers (data->msg),
                                                                      NULL));
   return bytes;
+}
+
+/* Plans and declarations (docs/declarations.md) */
+
+/**
+ * zc_api_client_parse_plans:
+ * @answer: the answer of `GET /api/v1/plans`: `{"plans": […], …}`
+ *
+ * A plan this version cannot read is left out (with a message in the
+ * log): one odd plan must not keep the others from the cache.
+ *
+ * Returns: (transfer full) (element-type ZcPlan): the plans, or %NULL
+ *   with ZC_API_CLIENT_ERROR_PROTOCOL when the answer has no list
+ */
+GPtrArray *
+zc_api_client_parse_plans (JsonNode  *answer,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_plan_unref);
+  JsonNode *list = NULL;
+  JsonArray *array;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
+    list = json_object_get_member (json_node_get_object (answer), "plans");
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
+                           _("The server’s answer is not a list of review plans"));
+      return NULL;
+    }
+
+  array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      ZcPlan *plan = zc_plan_new_from_json (json_array_get_element (array, i), FALSE, &local_error);
+
+      if (plan == NULL)
+        {
+          g_message ("Plan %u of the server’s list is left out: %s", i, local_error->message);
+          continue;
+        }
+      if (zc_plan_get_id (plan) == NULL || zc_plan_get_version (plan) < 1)
+        {
+          g_message ("Plan %u of the server’s list has no id or version: left out", i);
+          zc_plan_unref (plan);
+          continue;
+        }
+      g_ptr_array_add (plans, plan);
+    }
+
+  return g_steal_pointer (&plans);
+}
+
+/* The list comes in pages (docs/api.md: at most 200 a page, with the
+ * total): they are asked for one after the other. */
+#define PLANS_PAGE_SIZE 200
+
+typedef struct
+{
+  GPtrArray *plans;   /* owned, of ZcPlan */
+  guint      offset;
+} PlansPaging;
+
+static void
+plans_paging_free (PlansPaging *paging)
+{
+  g_ptr_array_unref (paging->plans);
+  g_free (paging);
+}
+
+static void request_plans_page (GTask *task);
+
+static void
+on_plans_answered (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PlansPaging *paging = g_task_get_task_data (task);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *total;
+  guint n;
+
+  if (!zc_api_client_call_finish (ZC_API_CLIENT (source), result, &answer, &error) ||
+      (page = zc_api_client_parse_plans (answer, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* counted as sent: a plan left out still moves the offset */
+  n = json_array_get_length (json_object_get_array_member (json_node_get_object (answer), "plans"));
+  g_ptr_array_extend_and_steal (paging->plans, g_steal_pointer (&page));
+  paging->offset += n;
+  total = json_object_get_member (json_node_get_object (answer), "total");
+  if (n > 0 && total != NULL && json_node_get_value_type (total) == G_TYPE_INT64 &&
+      json_node_get_int (total) > (gint64) paging->offset)
+    {
+      request_plans_page (g_steal_pointer (&task));
+      return;
+    }
+  g_task_return_pointer (task, g_ptr_array_ref (paging->plans), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+request_plans_page (GTask *task)
+{
+  PlansPaging *paging = g_task_get_task_data (task);
+  g_autofree char *path = g_strdup_printf ("/api/v1/plans?limit=%u&offset=%u", PLANS_PAGE_SIZE, paging->offset);
+
+  zc_api_client_call_async (g_task_get_source_object (task), SOUP_METHOD_GET, path, NULL,
+                            g_task_get_cancellable (task), on_plans_answered, task);
+}
+
+/* GET /api/v1/plans: the plans the caller may see (published and
+ * closed for an applicant), every page. */
+void
+zc_api_client_list_plans_async (ZcApiClient         *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+  PlansPaging *paging;
+
+  g_return_if_fail (ZC_IS_API_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zc_api_client_list_plans_async);
+  paging = g_new0 (PlansPaging, 1);
+  paging->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_plan_unref);
+  g_task_set_task_data (task, paging, (GDestroyNotify) plans_paging_free);
+  request_plans_page (task);
+}
+
+/**
+ * zc_api_client_list_plans_finish:
+ *
+ * Returns: (transfer full) (element-type ZcPlan): the plans
+ */
+GPtrArray *
+zc_api_client_list_plans_finish (ZcApiClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* GET /api/v1/declarations/{id}: the declaration with the server's
+ * timeline; read the answer with zc_declaration_timeline_entries_from_json(). */
+void
+zc_api_client_get_declaration_async (ZcApiClient         *self,
+                                     const char          *id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ZC_IS_API_CLIENT (self));
+  g_return_if_fail (id != NULL && *id != '\0');
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/declarations/", escaped, NULL);
+  zc_api_client_call_async (self, SOUP_METHOD_GET, path, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * zc_api_client_get_declaration_finish:
+ *
+ * Returns: (transfer full): the answer, an object
+ */
+JsonNode *
+zc_api_client_get_declaration_finish (ZcApiClient   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+
+  g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
+
+  if (!zc_api_client_call_finish (self, result, &answer, error))
+    return NULL;
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
+                           _("The server’s answer is not a declaration"));
+      return NULL;
+    }
+  return g_steal_pointer (&answer);
 }
 
 /* GObject */

@@ -113,4 +113,23 @@ GBytes       *zc_api_client_download_finish        (ZcApiClient         *self,
                                                     char               **content_type,
                                                     GError             **error);
 
+/* Plans and declarations (docs/declarations.md) */
+GPtrArray    *zc_api_client_parse_plans            (JsonNode            *answer,
+                                                    GError             **error);
+void          zc_api_client_list_plans_async       (ZcApiClient         *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *zc_api_client_list_plans_finish      (ZcApiClient         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void          zc_api_client_get_declaration_async  (ZcApiClient         *self,
+                                                    const char          *id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+JsonNode     *zc_api_client_get_declaration_finish (ZcApiClient         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS

@@ -11,14 +11,16 @@
 #include <glib/gi18n.h>
 
 #include "zc-archive-page.h"
+#include "zc-declarations-page.h"
 #include "zc-entry-object.h"
 #include "zc-form-schema.h"
 #include "zc-home-page.h"
 #include "zc-local-store-home.h"
 #include "zc-local-store-photo.h"
 
-/* The home page: the applicant's declarations (none yet: declaring
- * comes with a later version, and the page says so), what needs them
+/* The home page: the applicant's declarations with their states and
+ * deadlines (a deadline close at hand with changes still waiting is a
+ * warning; each opens in "My Declarations"), what needs them
  * (returned and rejected entries, changes the server refused, conflicts;
  * each opens its entry), the archive's totals by review status and the
  * latest messages.  All of it from the local store, refreshed when the
@@ -33,12 +35,14 @@ struct _ZcHomePage
   ZcLocalStore  *store;         /* owned */
   GPtrArray     *attention;     /* owned, of ZcAttentionItem, one per row */
   GPtrArray     *messages;      /* owned, of ZcStoredMessage, one per row */
+  GPtrArray     *declarations;  /* owned, of ZcDeclarationItem, one per row */
   guint          counts[ZC_N_REVIEW_STATES];
   GtkLabel      *count_labels[ZC_N_REVIEW_STATES];  /* borrowed, in counts_box */
   GtkWidget     *count_tiles[ZC_N_REVIEW_STATES];   /* borrowed */
   guint          refresh_id;
 
   /* template children */
+  GtkListBox    *declarations_list;
   GtkListBox    *attention_list;
   GtkFlowBox    *counts_box;
   AdwPreferencesGroup *messages_group;
@@ -255,6 +259,85 @@ fill_counts (ZcHomePage *self)
     }
 }
 
+static char *
+format_beijing (GDateTime *time)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) local = NULL;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_offset (8 * 60 * 60);
+  local = g_date_time_to_timezone (time, zone);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static GtkWidget *
+declaration_row (ZcDeclarationItem *item,
+                 GDateTime         *now)
+{
+  JsonObject *body = zc_record_get_body (item->record);
+  JsonNode *title_node = body != NULL ? json_object_get_member (body, "title") : NULL;
+  JsonNode *title = title_node != NULL && JSON_NODE_HOLDS_OBJECT (title_node)
+    ? json_object_get_member (json_node_get_object (title_node), "title") : NULL;
+  GDateTime *deadline = zc_declaration_item_get_deadline (item);
+  gboolean warn = zc_declaration_item_deadline_is_close (item, now);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row;
+
+  if (title != NULL && json_node_get_value_type (title) == G_TYPE_STRING)
+    g_string_append_printf (subtitle, "%s · ", json_node_get_string (title));
+  g_string_append (subtitle, item->state_known ? zc_declaration_state_get_label (item->state, ZC_LANGUAGE_LOCALE)
+                                               : zc_record_get_state (item->record));
+  if (deadline != NULL)
+    {
+      g_autofree char *when = format_beijing (deadline);
+
+      g_string_append (subtitle, " · ");
+      /* Translators: %s is a time in Beijing time, such as 2026-04-30 23:59 */
+      g_string_append_printf (subtitle, _("deadline %s"), when);
+    }
+  if (item->n_waiting > 0)
+    g_string_append_printf (subtitle, " · %s",
+                            g_dngettext (GETTEXT_PACKAGE, "a change waits to be sent",
+                                         "changes wait to be sent", item->n_waiting));
+  if (warn)
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, _("The deadline is close and changes still wait to be sent: sync before then."));
+    }
+
+  row = new_row (item->plan != NULL ? zc_plan_get_name (item->plan) : _("Plan not received yet"),
+                 subtitle->str, warn ? "dialog-warning-symbolic" : "x-office-document-symbolic", TRUE);
+  if (warn)
+    gtk_widget_add_css_class (row, "zc-deadline-warning");
+  return row;
+}
+
+static void
+fill_declarations (ZcHomePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  clear_list (self->declarations_list);
+  g_clear_pointer (&self->declarations, g_ptr_array_unref);
+  self->declarations = zc_local_store_list_declaration_items (self->store, &error);
+  if (self->declarations == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->declarations = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_declaration_item_free);
+    }
+
+  for (guint i = 0; i < self->declarations->len; i++)
+    gtk_list_box_append (self->declarations_list, declaration_row (g_ptr_array_index (self->declarations, i), now));
+  if (self->declarations->len == 0)
+    gtk_list_box_append (self->declarations_list,
+                         new_row (_("No declarations yet"),
+                                  _("Choose a review plan to declare to. Keep your personal information and "
+                                    "archive up to date: a declaration is made from them."),
+                                  "x-office-document-symbolic", FALSE));
+}
+
 static void
 fill_messages (ZcHomePage *self)
 {
@@ -307,6 +390,7 @@ zc_home_page_refresh (ZcHomePage *self)
   g_return_if_fail (ZC_IS_HOME_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  fill_declarations (self);
   fill_attention (self);
   fill_counts (self);
   fill_messages (self);
@@ -410,6 +494,25 @@ on_attention_activated (ZcHomePage    *self,
 }
 
 static void
+on_declaration_activated (ZcHomePage    *self,
+                          GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  AdwViewStack *stack = find_stack (self);
+  GtkWidget *page;
+
+  if (index < 0 || (guint) index >= self->declarations->len || stack == NULL)
+    return;
+  page = adw_view_stack_get_child_by_name (stack, "declarations");
+  if (!ZC_IS_DECLARATIONS_PAGE (page))
+    return;
+  adw_view_stack_set_visible_child (stack, page);
+  zc_declarations_page_select (ZC_DECLARATIONS_PAGE (page),
+                               zc_record_get_id (((ZcDeclarationItem *) g_ptr_array_index (self->declarations,
+                                                                                         index))->record));
+}
+
+static void
 on_message_activated (ZcHomePage    *self,
                       GtkListBoxRow *row)
 {
@@ -433,6 +536,17 @@ open_archive_action (GtkWidget  *widget,
 
   if (stack != NULL && adw_view_stack_get_child_by_name (stack, "archive") != NULL)
     adw_view_stack_set_visible_child_name (stack, "archive");
+}
+
+static void
+open_plans_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AdwViewStack *stack = find_stack (ZC_HOME_PAGE (widget));
+
+  if (stack != NULL && adw_view_stack_get_child_by_name (stack, "plans") != NULL)
+    adw_view_stack_set_visible_child_name (stack, "plans");
 }
 
 static void
@@ -488,6 +602,7 @@ zc_home_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ZC_TYPE_HOME_PAGE);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
   g_clear_pointer (&self->messages, g_ptr_array_unref);
+  g_clear_pointer (&self->declarations, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (zc_home_page_parent_class)->dispose (object);
@@ -503,12 +618,14 @@ zc_home_page_class_init (ZcHomePageClass *klass)
   widget_class->map = zc_home_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/zc-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZcHomePage, declarations_list);
   gtk_widget_class_bind_template_child (widget_class, ZcHomePage, attention_list);
   gtk_widget_class_bind_template_child (widget_class, ZcHomePage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, ZcHomePage, messages_group);
   gtk_widget_class_bind_template_child (widget_class, ZcHomePage, messages_list);
 
   gtk_widget_class_install_action (widget_class, "home.open-archive", NULL, open_archive_action);
+  gtk_widget_class_install_action (widget_class, "home.open-plans", NULL, open_plans_action);
 }
 
 static void
@@ -517,6 +634,7 @@ zc_home_page_init (ZcHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_tiles (self);
+  g_signal_connect_swapped (self->declarations_list, "row-activated", G_CALLBACK (on_declaration_activated), self);
   g_signal_connect_swapped (self->attention_list, "row-activated", G_CALLBACK (on_attention_activated), self);
   g_signal_connect_swapped (self->messages_list, "row-activated", G_CALLBACK (on_message_activated), self);
 }
@@ -592,4 +710,19 @@ zc_home_page_get_messages_list (ZcHomePage *self)
 {
   g_return_val_if_fail (ZC_IS_HOME_PAGE (self), NULL);
   return self->messages_list;
+}
+
+guint
+zc_home_page_get_n_declarations (ZcHomePage *self)
+{
+  g_return_val_if_fail (ZC_IS_HOME_PAGE (self), 0);
+  return self->declarations->len;
+}
+
+/* Returns: (transfer none): the list of declarations */
+GtkListBox *
+zc_home_page_get_declarations_list (ZcHomePage *self)
+{
+  g_return_val_if_fail (ZC_IS_HOME_PAGE (self), NULL);
+  return self->declarations_list;
 }

@@ -25,6 +25,8 @@ const char *zc_home_page_get_attention_record (ZcHomePage    *self,
 GtkListBox *zc_home_page_get_attention_list   (ZcHomePage    *self);
 guint       zc_home_page_get_n_messages       (ZcHomePage    *self);
 GtkListBox *zc_home_page_get_messages_list    (ZcHomePage    *self);
+guint       zc_home_page_get_n_declarations   (ZcHomePage    *self);
+GtkListBox *zc_home_page_get_declarations_list (ZcHomePage   *self);
 gboolean    zc_home_page_open_record          (ZcHomePage    *self,
                                                const char    *record_id);
 

@@ -14,6 +14,7 @@
 #include "zc-form-schema.h"
 #include "zc-form-validator.h"
 #include "zc-json.h"
+#include "zc-local-store-declarations.h"
 #include "zc-local-store-private.h"
 
 /* Writes: every edit is one BEGIN IMMEDIATE transaction that writes the
@@ -351,7 +352,8 @@ read_entry_for_edit (ZcLocalStore   *self,
  * Replaces an entry's body.  The archive workflow decides: an approved
  * or returned entry goes back to pending, a rejected one is refused
  * with %ZC_LOCAL_STORE_ERROR_NOT_ALLOWED.  A body equal to the stored
- * one changes nothing and queues nothing.
+ * one changes nothing and queues nothing.  A declaration goes to
+ * zc_local_store_save_declaration() (so conflict choices save too).
  *
  * Returns: (transfer full): the stored entry
  */
@@ -375,6 +377,15 @@ zc_local_store_update_entry (ZcLocalStore  *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* a declaration is checked by its own codec, not a form */
+  if (zc_json_is_uuid (id))
+    {
+      g_autoptr(ZcRecord) existing = zc_local_store_read_record (self, id, NULL);
+
+      if (existing != NULL && g_strcmp0 (zc_record_get_kind (existing), ZC_DECLARATION_KIND) == 0)
+        return zc_local_store_save_declaration (self, id, body, error);
+    }
 
   if (!zc_local_store_exec (self, "BEGIN IMMEDIATE", error))
     return NULL;

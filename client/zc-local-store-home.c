@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "zc-local-store-home.h"
+#include "zc-local-store-plans.h"
 #include "zc-local-store-private.h"
 
 /* Reads for the home page.  The messages, rejections and conflicts
@@ -256,4 +257,171 @@ zc_local_store_count_archive_states (ZcLocalStore  *self,
     return zc_local_store_set_db_error (self, error, "Counting the archive failed");
 
   return TRUE;
+}
+
+/* Declarations */
+
+void
+zc_declaration_item_free (ZcDeclarationItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_clear_pointer (&item->record, zc_record_unref);
+  g_clear_pointer (&item->plan, zc_plan_unref);
+  g_free (item);
+}
+
+GDateTime *
+zc_declaration_item_get_deadline (ZcDeclarationItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->plan == NULL || !item->state_known)
+    return NULL;
+  if (item->state == ZC_DECLARATION_STATE_DRAFT)
+    return zc_plan_get_window (item->plan, ZC_PLAN_WINDOW_FIRST_SUBMISSION_DEADLINE);
+  if (item->state == ZC_DECLARATION_STATE_RETURNED)
+    return zc_plan_get_window (item->plan, ZC_PLAN_WINDOW_MODIFICATION_DEADLINE);
+  return NULL;
+}
+
+gboolean
+zc_declaration_item_deadline_is_close (ZcDeclarationItem *item,
+                                       GDateTime         *now)
+{
+  GDateTime *deadline;
+  GTimeSpan left;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  deadline = zc_declaration_item_get_deadline (item);
+  if (deadline == NULL || item->n_waiting == 0)
+    return FALSE;
+  left = g_date_time_difference (deadline, now);
+  return left >= 0 && left <= ZC_DECLARATION_DEADLINE_WARNING_DAYS * G_TIME_SPAN_DAY;
+}
+
+static const char *
+body_string (JsonObject *body,
+             const char *name)
+{
+  JsonNode *node = body != NULL ? json_object_get_member (body, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+body_int (JsonObject *body,
+          const char *name)
+{
+  JsonNode *node = body != NULL ? json_object_get_member (body, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+/**
+ * zc_local_store_list_declaration_items:
+ *
+ * Returns: (transfer full) (element-type ZcDeclarationItem): the items
+ */
+GPtrArray *
+zc_local_store_list_declaration_items (ZcLocalStore  *self,
+                                  GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_declaration_item_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZC_IS_LOCAL_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = zc_local_store_prepare (self, "SELECT " ZC_LOCAL_STORE_RECORD_COLUMNS ","
+                                 " (SELECT count(*) FROM outbox o WHERE o.record_id = records.id"
+                                 "  AND o.status != 'rejected')"
+                                 " FROM records WHERE kind = 'declaration' AND deleted = 0"
+                                 " ORDER BY updated_at DESC, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ZcDeclarationItem) item = g_new0 (ZcDeclarationItem, 1);
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *body;
+      const char *plan_id;
+
+      item->record = zc_local_store_record_from_row (stmt, &local_error);
+      if (item->record == NULL)
+        {
+          g_warning ("%s", local_error->message);
+          continue;
+        }
+      item->n_waiting = (guint) CLAMP (sqlite3_column_int64 (stmt, 10), 0, G_MAXUINT);
+      item->state_known = zc_declaration_state_from_string (zc_record_get_state (item->record), &item->state);
+      if (!item->state_known)
+        item->state = ZC_DECLARATION_STATE_DRAFT;
+      body = zc_record_get_body (item->record);
+      plan_id = body_string (body, "plan_id");
+      if (plan_id != NULL && body_int (body, "plan_version") > 0)
+        item->plan = zc_local_store_get_plan (self, plan_id, body_int (body, "plan_version"), NULL);
+      g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      zc_local_store_set_db_error (self, error, "Reading the declarations failed");
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/**
+ * zc_local_store_list_record_messages:
+ *
+ * Returns: (transfer full) (element-type ZcRecord): the messages
+ */
+GPtrArray *
+zc_local_store_list_record_messages (ZcLocalStore  *self,
+                                     const char    *record_id,
+                                     GError       **error)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_record_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZC_IS_LOCAL_STORE (self), NULL);
+  g_return_val_if_fail (record_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = zc_local_store_prepare (self, "SELECT " ZC_LOCAL_STORE_RECORD_COLUMNS " FROM records"
+                                 " WHERE kind = 'message' AND deleted = 0"
+                                 " AND json_extract (body, '$.record_id') = ?"
+                                 " ORDER BY created_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+      ZcRecord *record = zc_local_store_record_from_row (stmt, &local_error);
+
+      if (record == NULL)
+        g_warning ("%s", local_error->message);
+      else
+        g_ptr_array_add (messages, record);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      zc_local_store_set_db_error (self, error, "Reading the messages failed");
+      return NULL;
+    }
+
+  return g_steal_pointer (&messages);
 }

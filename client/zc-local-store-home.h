@@ -6,7 +6,9 @@
 
 #pragma once
 
+#include "zc-declaration-workflow.h"
 #include "zc-local-store.h"
+#include "zc-plan.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +69,37 @@ typedef struct
   gboolean  read;
 } ZcStoredMessage;
 
+/**
+ * ZcDeclarationItem:
+ * @record: (owned): the declaration (kind "declaration")
+ * @plan: (owned) (nullable): the plan version it was made under, when
+ *   it is in the plan cache
+ * @state: its state; @state_known FALSE for a state this version does
+ *   not know (then @state is draft, and nothing may be done with it)
+ * @n_waiting: its changes queued here and not yet accepted by the server
+ */
+typedef struct
+{
+  ZcRecord           *record;
+  ZcPlan             *plan;
+  ZcDeclarationState  state;
+  gboolean            state_known;
+  guint               n_waiting;
+} ZcDeclarationItem;
+
+/* How close a deadline must be for changes still waiting to warn. */
+#define ZC_DECLARATION_DEADLINE_WARNING_DAYS 3
+
+void        zc_declaration_item_free            (ZcDeclarationItem *item);
+/* The deadline that matters to the applicant now: the first-submission
+ * deadline of a draft, the modification deadline of a returned one;
+ * NULL otherwise or without the plan. (transfer none) */
+GDateTime  *zc_declaration_item_get_deadline    (ZcDeclarationItem *item);
+/* Whether changes still wait to be sent and that deadline is at most
+ * ZC_DECLARATION_DEADLINE_WARNING_DAYS after @now (and not past). */
+gboolean    zc_declaration_item_deadline_is_close (ZcDeclarationItem *item,
+                                                 GDateTime         *now);
+
 void        zc_attention_item_free              (ZcAttentionItem  *item);
 void        zc_stored_message_free              (ZcStoredMessage  *message);
 
@@ -80,6 +113,16 @@ gboolean    zc_local_store_count_archive_states (ZcLocalStore     *self,
                                                  guint             counts[ZC_N_REVIEW_STATES],
                                                  GError          **error);
 
+/* The applicant's live declarations, the latest changed first. */
+GPtrArray  *zc_local_store_list_declaration_items (ZcLocalStore    *self,
+                                                 GError          **error);
+/* The messages (records of kind "message") about record @record_id,
+ * oldest first: the local half of a declaration's timeline. */
+GPtrArray  *zc_local_store_list_record_messages (ZcLocalStore     *self,
+                                                 const char       *record_id,
+                                                 GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcDeclarationItem, zc_declaration_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcAttentionItem, zc_attention_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcStoredMessage, zc_stored_message_free)
 

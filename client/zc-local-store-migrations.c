@@ -92,6 +92,21 @@ static const char *const migrations[] = {
   "  resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1))"
   ") STRICT;"
   "CREATE INDEX conflicts_by_record ON conflicts (record_id, resolved);",
+
+  /* 3: the cached review plans (not records: read-only copies of what
+   * GET /api/v1/plans gave); `current` marks the versions of the last
+   * list, the others stay while a local declaration refers to them.
+   * The body is not checked here: a copy that no longer reads is
+   * skipped when read, not a reason to refuse the whole list. */
+  "CREATE TABLE plans ("
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL CHECK (version >= 1),"
+  "  year INTEGER NOT NULL DEFAULT 0,"
+  "  body TEXT NOT NULL,"
+  "  current INTEGER NOT NULL DEFAULT 0 CHECK (current IN (0, 1)),"
+  "  fetched_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (id, version)"
+  ") STRICT;",
 };
 
 guint

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The kind the store's "changed" signal names (with a NULL id) when
+ * the cached plans were replaced. */
+#define ZC_LOCAL_STORE_PLAN_KIND "plan"
+
 /* The read-only copy of the review plans the server gave this account
  * (GET /api/v1/plans), every version a declaration here refers to kept,
  * so the plans page, the wizard and the check work offline. */

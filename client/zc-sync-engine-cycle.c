@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zc-json.h"
+#include "zc-local-store-plans.h"
 #include "zc-sync-engine-private.h"
 
 /* One sync cycle, step by step on the main loop: files, push, pull,
@@ -503,6 +504,36 @@ on_downloaded (GObject      *source,
   download_next (cycle);
 }
 
+/* Step 5: the review plans' cache.  The records are in by now, so a
+ * plan version a pulled declaration refers to is kept.  A failed
+ * refresh leaves the old cache and does not fail the sync. */
+
+static void
+on_plans_listed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Cycle *cycle = user_data;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plans = zc_api_client_list_plans_finish (ZC_API_CLIENT (source), result, &error);
+  if (plans == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      cycle_finish (cycle, g_steal_pointer (&error));
+      return;
+    }
+  if (plans == NULL || !zc_local_store_replace_plans (cycle->self->store, plans, &error))
+    g_message ("The review plans were not refreshed: %s", error->message);
+  cycle_finish (cycle, NULL);
+}
+
+static void
+refresh_plans (Cycle *cycle)
+{
+  zc_api_client_list_plans_async (cycle->api, cycle->cancellable, on_plans_listed, cycle);
+}
+
 static void
 download_next (Cycle *cycle)
 {
@@ -511,7 +542,7 @@ download_next (Cycle *cycle)
 
   if (cycle->missing_index >= cycle->missing->len)
     {
-      cycle_finish (cycle, NULL);
+      refresh_plans (cycle);
       return;
     }
   /* Translators: %u of %u counts attachment files being received */

@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "zc-archive-page.h"
+#include "zc-declarations-page.h"
 #include "zc-home-page.h"
 #include "zc-personal-page.h"
+#include "zc-plans-page.h"
 #include "zc-sync-status.h"
 #include "zc-window.h"
 
@@ -149,6 +151,12 @@ zc_window_constructed (GObject *object)
     page = adw_view_stack_add_titled (self->view_stack, zc_archive_page_new (self->store),
                                       "archive", _("Archive"));
     adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+    page = adw_view_stack_add_titled (self->view_stack, zc_plans_page_new (self->store),
+                                      "plans", _("Review Plans"));
+    adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+    page = adw_view_stack_add_titled (self->view_stack, zc_declarations_page_new (self->store),
+                                      "declarations", _("My Declarations"));
+    adw_view_stack_page_set_icon_name (page, "document-send-symbolic");
     /* TODO: open on "home" once tests/ui/test-window.c and
      * test-archive-page.c stop expecting the archive to be shown first */
     adw_view_stack_set_visible_child_name (self->view_stack, "archive");
@@ -371,6 +379,30 @@ zc_window_get_archive_page (ZcWindow *self)
 }
 
 /**
+ * zc_window_get_plans_page:
+ *
+ * Returns: (transfer none): the review plans page
+ */
+ZcPlansPage *
+zc_window_get_plans_page (ZcWindow *self)
+{
+  g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
+  return ZC_PLANS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "plans"));
+}
+
+/**
+ * zc_window_get_declarations_page:
+ *
+ * Returns: (transfer none): the "my declarations" page
+ */
+ZcDeclarationsPage *
+zc_window_get_declarations_page (ZcWindow *self)
+{
+  g_return_val_if_fail (ZC_IS_WINDOW (self), NULL);
+  return ZC_DECLARATIONS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "declarations"));
+}
+
+/**
  * zc_window_set_sync:
  *
  * Shows the sync engine's state in the connection popover (last sync,
@@ -386,6 +418,10 @@ zc_window_set_sync (ZcWindow     *self,
   g_return_if_fail (self->sync == NULL);
 
   self->sync = g_object_ref (engine);
+  /* online, the declarations page shows the server's timeline too */
+  zc_declarations_page_set_session (ZC_DECLARATIONS_PAGE (adw_view_stack_get_child_by_name (self->view_stack,
+                                                                                            "declarations")),
+                                    zc_sync_engine_get_session (engine));
   /* the sync section says how many changes wait, and more */
   gtk_widget_set_visible (GTK_WIDGET (self->outbox_label), FALSE);
   gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->outbox_label))), zc_sync_status_new (engine));

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "zc-archive-page.h"
+#include "zc-declarations-page.h"
+#include "zc-plans-page.h"
 #include "zc-local-store.h"
 #include "zc-server-monitor.h"
 #include "zc-sync-engine.h"
@@ -25,6 +27,8 @@ ZcWindow        *zc_window_new              (GtkApplication  *application,
 ZcServerMonitor *zc_window_get_monitor      (ZcWindow        *self);
 const char      *zc_window_get_status_text  (ZcWindow        *self);
 ZcArchivePage   *zc_window_get_archive_page (ZcWindow        *self);
+ZcPlansPage     *zc_window_get_plans_page   (ZcWindow        *self);
+ZcDeclarationsPage *zc_window_get_declarations_page (ZcWindow   *self);
 void             zc_window_set_sync         (ZcWindow        *self,
                                              ZcSyncEngine    *engine);
 

@@ -17,7 +17,9 @@
 #include "zc-admin.h"
 #include "zc-api-error.h"
 #include "zc-api-json.h"
+#include "zc-archive-import.h"
 #include "zc-context.h"
+#include "zc-plan-service.h"
 #include "zc-sqlite-store.h"
 #include "zc-store-audit.h"
 #include "zc-unit-service.h"
@@ -356,6 +358,167 @@ verify_audit (Admin  *admin,
   return EXIT_SUCCESS;
 }
 
+static void
+print_integrity_record (Admin                   *admin,
+                        const ZcIntegrityRecord *record)
+{
+  g_autoptr(JsonNode) node = zc_integrity_record_to_json (record);
+  JsonObject *object = json_node_get_object (node);
+
+  if (admin->json)
+    {
+      print_json (node);
+      return;
+    }
+
+  g_print ("integrity-id: %s\n", record->id);
+  g_print ("id-number: %s\n", record->id_number);
+  g_print ("until: %s\n", json_object_get_string_member (object, "until"));
+  g_print ("reason: %s\n", record->reason);
+}
+
+static int
+integrity_add (Admin  *admin,
+               int     argc,
+               char  **argv)
+{
+  g_autofree char *id_number = NULL, *until = NULL, *reason = NULL;
+  GOptionEntry entries[] = {
+    { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("Resident ID number"), N_("NUMBER") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last day of the ban"), N_("YYYY-MM-DD") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why declaring is banned"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(ZcIntegrityRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command ("integrity-add", entries, &argc, &argv) ||
+      !require ("integrity-add", id_number, "id-number") || !require ("integrity-add", until, "until") ||
+      !require ("integrity-add", reason, "reason"))
+    return EXIT_USAGE;
+
+  record = zc_integrity_service_add (admin->ctx, id_number, until, reason, &admin->actor, ZC_LANGUAGE_LOCALE, &error);
+  if (record == NULL)
+    return fail (admin, error);
+
+  print_integrity_record (admin, record);
+  return EXIT_SUCCESS;
+}
+
+static int
+integrity_list (Admin  *admin,
+                int     argc,
+                char  **argv)
+{
+  g_autofree char *id_number = NULL;
+  gboolean active = FALSE;
+  GOptionEntry entries[] = {
+    { "id-number", 0, 0, G_OPTION_ARG_STRING, &id_number, N_("Only this resident ID number"), N_("NUMBER") },
+    { "active", 0, 0, G_OPTION_ARG_NONE, &active, N_("Only the records in force"), NULL },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command ("integrity-list", entries, &argc, &argv))
+    return EXIT_USAGE;
+
+  records = zc_integrity_service_list (admin->ctx, id_number, active, ZC_LANGUAGE_LOCALE, &error);
+  if (records == NULL)
+    return fail (admin, error);
+
+  if (admin->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < records->len; i++)
+        json_array_add_element (array, zc_integrity_record_to_json (records->pdata[i]));
+      json_node_take_array (node, array);
+      print_json (node);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const ZcIntegrityRecord *record = records->pdata[i];
+      g_autoptr(JsonNode) node = zc_integrity_record_to_json (record);
+
+      g_print ("%s  %s  %s  %s\n", record->id, record->id_number,
+               json_object_get_string_member (json_node_get_object (node), "until"), record->reason);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+integrity_remove (Admin  *admin,
+                  int     argc,
+                  char  **argv)
+{
+  g_autofree char *id = NULL;
+  GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("Id of the integrity record"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command ("integrity-remove", entries, &argc, &argv) || !require ("integrity-remove", id, "id"))
+    return EXIT_USAGE;
+
+  if (!zc_integrity_service_remove (admin->ctx, id, &admin->actor, ZC_LANGUAGE_LOCALE, &error))
+    return fail (admin, error);
+
+  if (admin->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "removed", id);
+      json_node_take_object (node, object);
+      print_json (node);
+    }
+  else
+    g_print ("removed: %s\n", id);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+import_entries (Admin  *admin,
+                int     argc,
+                char  **argv)
+{
+  g_autofree char *file = NULL;
+  GOptionEntry entries[] = {
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The import file (JSON, docs/deployment.md)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  ZcImportSummary summary;
+
+  if (!parse_command ("import-entries", entries, &argc, &argv) || !require ("import-entries", file, "file"))
+    return EXIT_USAGE;
+
+  if (!zc_archive_import_file (admin->ctx, file, ZC_LANGUAGE_LOCALE, &summary, &error))
+    return fail (admin, error);
+
+  if (admin->json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_int_member (object, "imported", summary.imported);
+      json_object_set_int_member (object, "already_there", summary.already_there);
+      json_node_take_object (node, object);
+      print_json (node);
+    }
+  else
+    g_print ("imported: %u\nalready-there: %u\n", summary.imported, summary.already_there);
+
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -367,6 +530,10 @@ static const struct {
   { "reset-password", reset_password, "--account ID|ID-NUMBER" },
   { "backup", backup, "--output FILE" },
   { "verify-audit", verify_audit, "" },
+  { "integrity-add", integrity_add, "--id-number X --until YYYY-MM-DD --reason TEXT" },
+  { "integrity-list", integrity_list, "[--id-number X] [--active]" },
+  { "integrity-remove", integrity_remove, "--id ID" },
+  { "import-entries", import_entries, "--file FILE" },
 };
 
 static char *

@@ -21,5 +21,7 @@ void zc_api_archive_register  (ZcApi *api);
 void zc_api_review_register   (ZcApi *api);
 void zc_api_messages_register (ZcApi *api);
 void zc_api_sync_register     (ZcApi *api);
+void zc_api_declarations_register (ZcApi *api);
+void zc_api_plans_register    (ZcApi *api);
 
 G_END_DECLS

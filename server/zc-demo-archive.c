@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "zc-archive-import.h"
 #include "zc-demo.h"
 #include "zc-form-validator.h"
 #include "zc-json.h"
@@ -55,7 +56,7 @@ typedef struct
   const char *category;     /* the archive form id */
   const char *state;        /* where it ends */
   int         days_ago;     /* when it was added */
-  const char *comment;      /* the officer's, for returned and rejected */
+  const char *comment;      /* the officer's, for returned and rejected; the source system, for imported */
   const char *body;
 } DemoEntry;
 
@@ -96,10 +97,10 @@ static const DemoEntry demo_entries[] = {
     " \"assigned_by\": \"河南省卫生健康委员会\", \"level\": \"3\", \"start_on\": \"2022-01-01\","
     " \"end_on\": \"2024-12-31\", \"role\": \"1\", \"rank\": 1, \"participants\": 6, \"status\": \"3\","
     " \"funding\": 5, \"summary\": \"建立医院—社区联动的心脏康复随访模式，纳入患者 312 例。\"}" },
-  { "de300000-0000-4000-8000-000000000110", "continuing-education", "unreviewed", 3, NULL,
+  { "de300000-0000-4000-8000-000000000110", "continuing-education", "unreviewed", 3, "河南省继续医学教育管理系统",
     "{\"start_on\": \"2024-03-11\", \"end_on\": \"2024-03-15\", \"organiser\": \"河南省医学会\","
     " \"location\": \"郑州\", \"content\": \"心血管疾病诊疗新进展学习班\", \"course_type\": \"2\", \"hours\": 32}" },
-  { "de300000-0000-4000-8000-000000000111", "qualification-certificates", "unreviewed", 3, NULL,
+  { "de300000-0000-4000-8000-000000000111", "qualification-certificates", "unreviewed", 3, "医师资格证书查询系统",
     "{\"name\": \"医师资格证书\", \"certificate_type\": \"1\", \"specialty\": \"临床\","
     " \"number\": \"201141110410102198503120014\", \"issued_by\": \"河南省卫生健康委员会\","
     " \"issued_on\": \"2012-12-20\"}" },
@@ -239,21 +240,25 @@ seed_entry (ZcStoreTxn       *txn,
   if (record->body == NULL || !check_body (demo->category, record->body, error))
     return FALSE;
 
+  /* the administrator's import of records from other systems */
+  if (unreviewed)
+    return zc_archive_import_entry_in (txn, &by_admin, demo->id, applicant->account_id, demo->category,
+                                       record->body, demo->comment, &found, error);
+
   record->id = g_strdup (demo->id);
   record->kind = g_strconcat ("archive:", demo->category, NULL);
   record->owner_id = g_strdup (applicant->account_id);
-  record->state = g_strdup (unreviewed ? "unreviewed" : "pending");
+  record->state = g_strdup ("pending");
   record->version = 1;
   record->created_at = record->updated_at = added;
-  record->submitted_at = unreviewed ? 0 : added;
+  record->submitted_at = added;
   if (!zc_store_sync_next_seq (txn, &record->seq, error) ||
       !zc_store_records_insert (txn, record, error) ||
-      !zc_review_service_note_transition_in (txn, unreviewed ? &by_admin : &by_applicant, record,
-                                             unreviewed ? ZC_ARCHIVE_ACTION_IMPORT : ZC_ARCHIVE_ACTION_CREATE,
+      !zc_review_service_note_transition_in (txn, &by_applicant, record, ZC_ARCHIVE_ACTION_CREATE,
                                              NULL, NULL, error))
     return FALSE;
 
-  if (g_str_equal (demo->state, "pending") || unreviewed)
+  if (g_str_equal (demo->state, "pending"))
     return TRUE;
 
   /* the unit's decision */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "zc-demo.h"
+#include "zc-demo-plans.h"
 #include "zc-id-number.h"
 #include "zc-store-accounts.h"
 #include "zc-store-audit.h"
@@ -193,6 +194,7 @@ zc_demo_seed (ZcContext  *ctx,
                        demo_accounts[i].unit >= 0 ? unit_ids[demo_accounts[i].unit] : NULL,
                        password_hash, now, error);
   ok = ok && zc_demo_seed_archive (txn, now, error);
+  ok = ok && zc_demo_seed_plans (txn, now, error);
   ok = ok && zc_store_audit_append (txn, now, &entry, error) && zc_store_txn_commit (txn, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (unit_ids); i++)

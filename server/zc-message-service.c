@@ -13,6 +13,8 @@
 
 #include "zc-api-error.h"
 #include "zc-api-json.h"
+#include "zc-declaration-body.h"
+#include "zc-declaration-workflow.h"
 #include "zc-form-schema.h"
 #include "zc-message-service.h"
 #include "zc-review-state.h"
@@ -143,6 +145,175 @@ category_title (const ZcStoredMessage *message,
   return g_strdup (schema != NULL ? zc_form_schema_get_title (schema, language) : "");
 }
 
+/* The interview's time as people in the province read it. */
+static char *
+beijing_time (const char *timestamp)
+{
+  g_autoptr(GDateTime) time = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+  local = g_date_time_to_timezone (time, zone);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* A declaration's message (docs/declarations.md): the plan names it;
+ * the interview carries time and place, a return its reason. */
+static void
+render_declaration (const ZcStoredMessage  *message,
+                    ZcLanguage              language,
+                    char                  **title,
+                    char                  **text)
+{
+  const char *action = message->action + strlen ("declaration.");
+  const char *plan = detail_string (message, "plan_name");
+  const char *actor = detail_string (message, "actor_name");
+  const char *comment = detail_string (message, "comment");
+  const char *ends_on = detail_string (message, "ends_on");
+  const char *step = detail_string (message, "step");
+  const char *to = detail_string (message, "to");
+  ZcDeclarationStep step_value;
+  ZcDeclarationState state;
+
+  if (plan == NULL)
+    plan = "";
+  if (actor == NULL)
+    actor = "";
+  if (comment == NULL)
+    comment = "";
+  if (ends_on == NULL)
+    ends_on = "";
+
+  if (g_str_equal (action, "submit"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Declaration submitted")));
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” was submitted to your unit for review."),
+                                   plan);
+    }
+  else if (g_str_equal (action, "resubmit"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Declaration resubmitted")));
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” was submitted to your unit again for "
+                                                "review."), plan);
+    }
+  else if (g_str_equal (action, "withdraw"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Declaration withdrawn")));
+      *text = zc_translate_printf (language, N_("You withdrew your declaration to “%s”; it is a draft again."), plan);
+    }
+  else if (g_str_equal (action, "discard"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Declaration discarded")));
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” was discarded."), plan);
+    }
+  else if (g_str_equal (action, "recommend"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Recommended by your unit")));
+      /* Translators: %s are a person and a review plan */
+      *text = zc_translate_printf (language, N_("%s recommended your declaration to “%s”."), actor, plan);
+    }
+  else if (g_str_equal (action, "return"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Declaration returned")));
+      if (step != NULL && zc_declaration_step_from_string (step, &step_value))
+        /* Translators: %s are a person, a review plan, the step of the form to change and the reason */
+        *text = zc_translate_printf (language, N_("%s returned your declaration to “%s” for you to change (%s): "
+                                                  "%s"), actor, plan,
+                                     zc_declaration_step_get_label (step_value, language), comment);
+      else
+        /* Translators: %s are a person, a review plan and the reason */
+        *text = zc_translate_printf (language, N_("%s returned your declaration to “%s” for you to change: %s"),
+                                     actor, plan, comment);
+    }
+  else if (g_str_equal (action, "start_publicity"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Unit publicity started")));
+      /* Translators: %s are a review plan and a date */
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” is publicized by your unit until %s."),
+                                   plan, ends_on);
+    }
+  else if (g_str_equal (action, "end_publicity"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Unit publicity ended")));
+      *text = zc_translate_printf (language, N_("The unit's publicity of your declaration to “%s” has ended."),
+                                   plan);
+    }
+  else if (g_str_equal (action, "forward"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Forwarded by your unit")));
+      *text = zc_translate_printf (language, N_("%s forwarded your declaration to “%s” to the next level."), actor,
+                                   plan);
+    }
+  else if (g_str_equal (action, "pass"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Passed by the competent department")));
+      *text = zc_translate_printf (language, N_("%s passed your declaration to “%s” on to the review committee."),
+                                   actor, plan);
+    }
+  else if (g_str_equal (action, "accept"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Accepted by the review committee")));
+      *text = zc_translate_printf (language, N_("The review committee accepted your declaration to “%s” for "
+                                                "review."), plan);
+    }
+  else if (g_str_equal (action, "schedule_interview"))
+    {
+      g_autofree char *at = beijing_time (detail_string (message, "interview_at"));
+      const char *place = detail_string (message, "place");
+
+      *title = g_strdup (zc_translate (language, N_("Interview scheduled")));
+      /* Translators: %s are a review plan, a time and a place */
+      *text = zc_translate_printf (language, N_("Your interview for the declaration to “%s” is at %s, %s."), plan,
+                                   at, place != NULL ? place : "");
+    }
+  else if (g_str_equal (action, "record_pass"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Review passed")));
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” passed the committee's review."), plan);
+    }
+  else if (g_str_equal (action, "record_fail"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Review not passed")));
+      /* Translators: %s are a review plan and the reason */
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” did not pass the review: %s"), plan,
+                                   comment);
+    }
+  else if (g_str_equal (action, "start_result_publicity"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Review result publicized")));
+      *text = zc_translate_printf (language, N_("The review result of your declaration to “%s” is publicized until "
+                                                "%s."), plan, ends_on);
+    }
+  else if (g_str_equal (action, "end_result_publicity"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Review result publicity ended")));
+      *text = zc_translate_printf (language, N_("The publicity of the review result of your declaration to “%s” "
+                                                "has ended."), plan);
+    }
+  else if (g_str_equal (action, "forward_to_issuer"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Sent for certification")));
+      *text = zc_translate_printf (language, N_("The review committee sent your declaration to “%s” to the "
+                                                "issuing authority."), plan);
+    }
+  else if (g_str_equal (action, "issue") || g_str_equal (action, "determine"))
+    {
+      *title = g_strdup (zc_translate (language, N_("Certificate issued")));
+      *text = zc_translate_printf (language, N_("The title of your declaration to “%s” has been conferred and its "
+                                                "certificate issued."), plan);
+    }
+  else
+    {
+      *title = g_strdup (zc_translate (language, N_("Declaration changed")));
+      /* Translators: %s are a review plan and a state */
+      *text = zc_translate_printf (language, N_("Your declaration to “%s” is now: %s."), plan,
+                                   zc_declaration_state_from_string (to, &state)
+                                     ? zc_declaration_state_get_label (state, language) : "");
+    }
+}
+
 /* The message in words, in @language. */
 static void
 render (const ZcStoredMessage  *message,
@@ -156,6 +327,12 @@ render (const ZcStoredMessage  *message,
   const char *comment = detail_string (message, "comment");
   const char *to = detail_string (message, "to");
   ZcReviewState state;
+
+  if (g_str_has_prefix (message->action, "declaration."))
+    {
+      render_declaration (message, language, title, text);
+      return;
+    }
 
   if (entry == NULL)
     entry = "";

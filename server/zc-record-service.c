@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "zc-api-error.h"
+#include "zc-declaration-body.h"
+#include "zc-declaration-record.h"
 #include "zc-form-validator.h"
 #include "zc-photo-record.h"
 #include "zc-record-merge.h"
@@ -512,6 +514,9 @@ zc_record_service_put_in (ZcStoreTxn             *txn,
     return NULL;
   if (g_strcmp0 (kind, ZC_RECORD_KIND_PHOTO) == 0)
     return zc_photo_record_put_in (txn, change, record_id, values, full_body, must_be_new, error);
+  if (g_strcmp0 (kind, ZC_DECLARATION_KIND) == 0)
+    return zc_declaration_record_put_in (txn, change, record_id, base_version, values, full_body, must_be_new,
+                                         error);
   if ((schema = schema_for_kind (kind, change->language, error)) == NULL)
     return NULL;
 
@@ -593,6 +598,12 @@ zc_record_service_delete_in (ZcStoreTxn             *txn,
   if (record->deleted)
     return g_steal_pointer (&record);
 
+  if (g_strcmp0 (record->kind, ZC_DECLARATION_KIND) == 0)
+    {
+      set_not_allowed (error, zc_translate (change->language, N_("A declaration is not deleted: discard it "
+                                                                 "instead.")));
+      return NULL;
+    }
   if (!zc_record_kind_is_archive (record->kind) || !zc_review_state_from_string (record->state, &state))
     {
       set_not_allowed (error, zc_translate (change->language, N_("Personal information cannot be deleted.")));

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "zc-api-blobs.h"
+#include "zc-declaration-preview.h"
 #include "zc-api-health.h"
 #include "zc-api-routes.h"
 #include "zc-context.h"
@@ -150,6 +151,7 @@ zc_server_new (const ZcServerOptions  *options,
   if (blobs == NULL)
     return NULL;
   zc_api_blobs_install (blobs, self->soup);
+  zc_api_declaration_pdf_install (blobs, self->soup);
 
   self->api = zc_api_new (self->ctx);
   zc_api_sessions_register (self->api);
@@ -161,6 +163,8 @@ zc_server_new (const ZcServerOptions  *options,
   zc_api_review_register (self->api);
   zc_api_messages_register (self->api);
   zc_api_sync_register (self->api);
+  zc_api_declarations_register (self->api);
+  zc_api_plans_register (self->api);
   zc_api_install (self->api, self->soup);
 
   return g_steal_pointer (&self);

@@ -31,6 +31,21 @@ GPtrArray  *zc_store_integrity_active        (ZcStoreTxn        *txn,
                                               gint64             now,
                                               GError           **error);
 
+/* The admin's side (zhicheng-server admin integrity-*). */
+gboolean    zc_store_integrity_insert        (ZcStoreTxn              *txn,
+                                              const ZcIntegrityRecord *record,
+                                              GError                 **error);
+/* Every record, newest first; with @id_number (nullable) only that
+ * person's; with @active_at > 0 only those in force then. */
+GPtrArray  *zc_store_integrity_list          (ZcStoreTxn        *txn,
+                                              const char        *id_number,
+                                              gint64             active_at,
+                                              GError           **error);
+/* NOT_FOUND when there is no record @id. */
+gboolean    zc_store_integrity_remove        (ZcStoreTxn        *txn,
+                                              const char        *id,
+                                              GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcIntegrityRecord, zc_integrity_record_free)
 
 G_END_DECLS

@@ -23,4 +23,36 @@ ZcPlan     *zc_store_plans_get               (ZcStoreTxn     *txn,
                                               gint64          version,
                                               GError        **error);
 
+/* ---- the plans' own service (zc-plan-service.c) ---- */
+
+/* The newest version of @id whatever its state (a committee's view of
+ * its own plan, draft revisions included).  NOT_FOUND when none. */
+ZcPlan     *zc_store_plans_get_latest        (ZcStoreTxn     *txn,
+                                              const char     *id,
+                                              GError        **error);
+/* A new version (id, version, state, committee set on @plan), with its
+ * title picks.  CONSTRAINT when (id, version) exists. */
+gboolean    zc_store_plans_insert            (ZcStoreTxn     *txn,
+                                              ZcPlan         *plan,
+                                              gint64          now,
+                                              GError        **error);
+/* Replaces the stored version (id, version) of @plan.  NOT_FOUND when
+ * it does not exist. */
+gboolean    zc_store_plans_update            (ZcStoreTxn     *txn,
+                                              ZcPlan         *plan,
+                                              gint64          now,
+                                              GError        **error);
+/* Every version of @id, oldest first; empty when none. */
+GPtrArray  *zc_store_plans_list_versions     (ZcStoreTxn     *txn,
+                                              const char     *id,
+                                              GError        **error);
+/* The newest visible version of each plan matching @filter, newest
+ * year first: published and closed plans, and, when
+ * @drafts_committee_id is set, that committee's newest versions
+ * whatever their state. */
+GPtrArray  *zc_store_plans_list              (ZcStoreTxn         *txn,
+                                              const ZcPlanFilter *filter,
+                                              const char         *drafts_committee_id,
+                                              GError            **error);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zc-api-error.h"
+#include "zc-declaration-service.h"
 #include "zc-message-service.h"
 #include "zc-record-service.h"
 #include "zc-review-service.h"
@@ -193,6 +194,33 @@ apply_read (ZcStoreTxn             *txn,
   return message != NULL;
 }
 
+/* declaration.<action>: the comment and the action's own arguments in
+ * args; expected_state and base_version as for archive actions. */
+static gboolean
+apply_declaration (ZcStoreTxn             *txn,
+                   const ZcChangeContext  *change,
+                   const ZcMutation       *mutation,
+                   ZcDeclarationAction     action,
+                   GError                **error)
+{
+  g_autoptr(ZcStoredRecord) record = NULL;
+  g_autoptr(JsonObject) args = zc_json_object_copy_deep (mutation->args);
+  g_autoptr(GError) json_error = NULL;
+  ZcDeclarationDecision decision = { mutation->record_id, action, mutation->expected_state, mutation->base_version };
+
+  if (!zc_json_get_string (mutation->args, "comment", FALSE, &decision.comment, &json_error))
+    {
+      zc_json_prefix_error (&json_error, "args");
+      zc_api_error_from_json (error, json_error, change->language);
+      return FALSE;
+    }
+  json_object_remove_member (args, "comment");
+  decision.args = args;
+
+  record = zc_declaration_service_act_in (txn, change, &decision, error);
+  return record != NULL;
+}
+
 /* One mutation: FALSE with a ZC_API_ERROR for a refusal, another
  * domain for a failure of the store. */
 static gboolean
@@ -203,6 +231,7 @@ apply (ZcStoreTxn             *txn,
        GError                **error)
 {
   ZcArchiveAction action;
+  ZcDeclarationAction declaration_action;
 
   if (g_str_equal (mutation->name, "record.put"))
     return apply_put (txn, change, mutation, result, error);
@@ -215,6 +244,10 @@ apply (ZcStoreTxn             *txn,
       (action == ZC_ARCHIVE_ACTION_SUBMIT_FOR_REVIEW || action == ZC_ARCHIVE_ACTION_APPROVE ||
        action == ZC_ARCHIVE_ACTION_RETURN || action == ZC_ARCHIVE_ACTION_REJECT))
     return apply_action (txn, change, mutation, action, error);
+  if (g_str_has_prefix (mutation->name, "declaration.") &&
+      zc_declaration_action_from_string (mutation->name + strlen ("declaration."), &declaration_action) &&
+      declaration_action != ZC_DECLARATION_ACTION_CREATE && declaration_action != ZC_DECLARATION_ACTION_SAVE_DRAFT)
+    return apply_declaration (txn, change, mutation, declaration_action, error);
 
   zc_api_set_error (error, ZC_API_ERROR_INVALID, "unknown_mutation", "name",
                     zc_translate (change->language, N_("The server does not know this kind of change.")));

@@ -1,0 +1,23 @@
+/* zc-demo-declarations.h
+ *
+ * Copyright 2026 The Zhicheng authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "zc-store.h"
+
+G_BEGIN_DECLS
+
+/* A demo declaration: the demo applicant's, to the demo review plan,
+ * waiting in the unit's review.  Inside zc_demo_seed()'s transaction,
+ * after the demo archive and plans. */
+
+#define ZC_DEMO_DECLARATION_ID "de700000-0000-4000-8000-000000000001"
+
+gboolean  zc_demo_seed_declarations  (ZcStoreTxn  *txn,
+                                      gint64       now,
+                                      GError     **error);
+
+G_END_DECLS
