@@ -137,7 +137,7 @@ test_bad_files (void)
   g_autofree char *unknown_category = NULL;
   g_autofree char *unknown_member = NULL;
   g_autofree char *long_source = g_strnfill (101, 'x');
-  g_autofree char *files[9] = { NULL };
+  char *files[9] = { NULL };
   BadFile bad[9];
   char *at;
 
@@ -184,6 +184,9 @@ test_bad_files (void)
         g_assert_cmpstr (zc_test_member_string (answer, "field"), ==, bad[i].field);
       g_assert_cmpint (count_entries (server), ==, 0);
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_free (files[i]);
 
   /* a file that is not there */
   {
