@@ -15,6 +15,8 @@
 #include "zc-home-page.h"
 #include "zc-personal-page.h"
 #include "zc-plans-page.h"
+#include "zc-review-desk.h"
+#include "zc-role.h"
 #include "zc-sync-status.h"
 #include "zc-window.h"
 
@@ -402,6 +404,66 @@ zc_window_get_declarations_page (ZcWindow *self)
   return ZC_DECLARATIONS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "declarations"));
 }
 
+static void
+remove_page (ZcWindow   *self,
+             const char *name)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (child != NULL)
+    adw_view_stack_remove (self->view_stack, child);
+}
+
+static void
+add_page (ZcWindow   *self,
+          GtkWidget  *child,
+          const char *name,
+          const char *title,
+          const char *icon_name)
+{
+  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, child, name, title);
+
+  adw_view_stack_page_set_icon_name (page, icon_name);
+}
+
+/* The window opens with the applicant's pages; an officer's account
+ * (known once the session is) sees its desk instead: the applicant's
+ * archive, plans and declarations are not theirs to keep. */
+static void
+show_role_pages (ZcWindow  *self,
+                 ZcSession *session)
+{
+  ZcRole role = ZC_ROLE_APPLICANT;
+  GtkWidget *desk;
+
+  if (session != NULL && zc_session_get_role (session) != NULL)
+    zc_role_from_string (zc_session_get_role (session), &role);
+
+  if (role == ZC_ROLE_APPLICANT)
+    {
+      /* online, the declarations page shows the server's timeline too */
+      zc_declarations_page_set_session (ZC_DECLARATIONS_PAGE (adw_view_stack_get_child_by_name (self->view_stack,
+                                                                                                "declarations")),
+                                        session);
+      return;
+    }
+
+  remove_page (self, "personal");
+  remove_page (self, "archive");
+  remove_page (self, "plans");
+  remove_page (self, "declarations");
+
+  if (role == ZC_ROLE_UNIT_OFFICER)
+    {
+      desk = zc_review_desk_new (self->store);
+      zc_review_desk_set_session (ZC_REVIEW_DESK (desk), session);
+      add_page (self, desk, "review", _("Archive Review"), "emblem-ok-symbolic");
+      adw_view_stack_set_visible_child_name (self->view_stack, "review");
+    }
+  else
+    adw_view_stack_set_visible_child_name (self->view_stack, "home");
+}
+
 /**
  * zc_window_set_sync:
  *
@@ -418,10 +480,7 @@ zc_window_set_sync (ZcWindow     *self,
   g_return_if_fail (self->sync == NULL);
 
   self->sync = g_object_ref (engine);
-  /* online, the declarations page shows the server's timeline too */
-  zc_declarations_page_set_session (ZC_DECLARATIONS_PAGE (adw_view_stack_get_child_by_name (self->view_stack,
-                                                                                            "declarations")),
-                                    zc_sync_engine_get_session (engine));
+  show_role_pages (self, zc_sync_engine_get_session (engine));
   /* the sync section says how many changes wait, and more */
   gtk_widget_set_visible (GTK_WIDGET (self->outbox_label), FALSE);
   gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->outbox_label))), zc_sync_status_new (engine));
