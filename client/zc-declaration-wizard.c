@@ -182,8 +182,10 @@ returned_step (ZcDeclarationWizard *self)
       JsonNode *step = json_object_get_member (body, "step");
       ZcDeclarationStep value;
 
+      /* the server names it "declaration.return" */
       if (action == NULL || !JSON_NODE_HOLDS_VALUE (action) || json_node_get_value_type (action) != G_TYPE_STRING ||
-          g_strcmp0 (json_node_get_string (action), "return") != 0)
+          (g_strcmp0 (json_node_get_string (action), "declaration.return") != 0 &&
+           g_strcmp0 (json_node_get_string (action), "return") != 0))
         continue;
       if (step != NULL && JSON_NODE_HOLDS_VALUE (step) && json_node_get_value_type (step) == G_TYPE_STRING &&
           zc_declaration_step_from_string (json_node_get_string (step), &value))

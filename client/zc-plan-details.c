@@ -16,6 +16,7 @@
 #include "zc-form-schema.h"
 #include "zc-local-store-home.h"
 #include "zc-plan-details.h"
+#include "zc-window.h"
 #include "zc-plan-object.h"
 
 /* The page is rebuilt whenever the plan changes: a plan is read-only
@@ -677,5 +678,8 @@ zc_plan_details_open_wizard (GtkWidget    *parent,
 
   root = gtk_widget_get_root (parent);
   wizard = zc_declaration_wizard_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, plan, declaration_id);
+  if (ZC_IS_WINDOW (root))
+    g_signal_connect_object (wizard, "archive-requested", G_CALLBACK (zc_window_show_archive), root,
+                             G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));
 }

@@ -369,6 +369,31 @@ zc_window_get_status_text (ZcWindow *self)
 }
 
 /**
+ * zc_window_show_archive:
+ * @form_id: (nullable): the category to open
+ *
+ * Brings the window forward on the archive page: the declaration
+ * wizard sends the applicant here to add an achievement, since
+ * achievements are added to the archive, never inside a declaration.
+ */
+void
+zc_window_show_archive (ZcWindow   *self,
+                        const char *form_id)
+{
+  GtkWidget *archive;
+
+  g_return_if_fail (ZC_IS_WINDOW (self));
+
+  archive = adw_view_stack_get_child_by_name (self->view_stack, "archive");
+  if (archive == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->view_stack, archive);
+  if (form_id != NULL)
+    zc_archive_page_select_category (ZC_ARCHIVE_PAGE (archive), form_id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
  * zc_window_get_archive_page:
  *
  * Returns: (transfer none): the archive page

@@ -26,6 +26,8 @@ ZcWindow        *zc_window_new              (GtkApplication  *application,
                                              GSettings       *settings);
 ZcServerMonitor *zc_window_get_monitor      (ZcWindow        *self);
 const char      *zc_window_get_status_text  (ZcWindow        *self);
+void             zc_window_show_archive     (ZcWindow        *self,
+                                             const char      *form_id);
 ZcArchivePage   *zc_window_get_archive_page (ZcWindow        *self);
 ZcPlansPage     *zc_window_get_plans_page   (ZcWindow        *self);
 ZcDeclarationsPage *zc_window_get_declarations_page (ZcWindow   *self);

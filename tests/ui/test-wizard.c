@@ -520,7 +520,7 @@ test_returned (Fixture       *fixture,
   zc_record_set_updated_at (record, now);
   g_assert_true (zc_local_store_put_server_record (fixture->store, record, &error));
   g_assert_no_error (error);
-  message_text = g_strdup_printf ("{\"title\": \"申报被退回\", \"text\": \"单位经办人退回了你的申报\", \"action\": \"return\","
+  message_text = g_strdup_printf ("{\"title\": \"申报被退回\", \"text\": \"单位经办人退回了你的申报\", \"action\": \"declaration.return\","
                                   " \"record_id\": \"%s\", \"comment\": \"工作总结过于简略\", \"step\": \"summary\"}",
                                   zc_record_get_id (record));
   g_free (seed (fixture->store, "message", "unread", message_text));
