@@ -307,17 +307,20 @@ upsert_record (ZcLocalStore  *self,
   return zc_local_store_step_done (self, stmt, error);
 }
 
-/* The newest mutation still waiting for @record_id: its name and args. */
+/* The newest mutation still waiting for @record_id (of the name @only,
+ * when given): its name and args. */
 static gboolean
 latest_pending (ZcLocalStore  *self,
                 const char    *record_id,
+                const char    *only,
                 char         **name_out,
                 JsonObject   **args_out,
                 GError       **error)
 {
   sqlite3_stmt *stmt = zc_local_store_prepare (self,
                                                "SELECT name, args FROM outbox"
-                                               " WHERE record_id = ? AND status != 'rejected'"
+                                               " WHERE record_id = ?1 AND status != 'rejected'"
+                                               " AND (?2 IS NULL OR name = ?2)"
                                                " ORDER BY mutation_id DESC LIMIT 1", error);
   int rc;
 
@@ -326,6 +329,8 @@ latest_pending (ZcLocalStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_TRANSIENT);
+  if (only != NULL)
+    sqlite3_bind_text (stmt, 2, only, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -336,6 +341,24 @@ latest_pending (ZcLocalStore  *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return zc_local_store_set_db_error (self, error, "Reading the outbox failed");
   return rc == SQLITE_DONE || *args_out != NULL;
+}
+
+/* The review state to show for an archive entry with changes waiting:
+ * an edit's (back to pending), as the server will give it.  A queued
+ * decision or submission keeps the server's state here: the officer's
+ * desk shows the decision as waiting from the outbox, and a refused one
+ * must not leave a state the server never had. */
+static const char *
+waiting_state (ZcReviewState  server_state,
+               const char    *name)
+{
+  ZcReviewState to;
+
+  if (g_str_equal (name, ZC_LOCAL_STORE_MUTATION_PUT) &&
+      zc_archive_workflow_check (server_state, ZC_ARCHIVE_ACTION_EDIT, ZC_ROLE_APPLICANT, NULL, &to,
+                                 ZC_LANGUAGE_ENGLISH, NULL))
+    return zc_review_state_to_string (to);
+  return zc_review_state_to_string (server_state);
 }
 
 /* A record from the server, with the local edits still waiting put back
@@ -359,7 +382,7 @@ apply_put (ZcLocalStore  *self,
       return TRUE;
     }
 
-  if (!latest_pending (self, zc_record_get_id (record), &name, &args, error))
+  if (!latest_pending (self, zc_record_get_id (record), NULL, &name, &args, error))
     return FALSE;
 
   touched_add (touched, zc_record_get_id (record), kind);
@@ -373,17 +396,18 @@ apply_put (ZcLocalStore  *self,
                           TRUE, TRUE, error);
 
   {
+    g_autofree char *put_name = NULL;
+    g_autoptr(JsonObject) put_args = NULL;
     JsonObject *body = NULL;
-    const char *local_state = zc_record_get_state (record);
-    ZcReviewState to;
 
-    if (!zc_json_get_object (args, "body", FALSE, &body, NULL) || body == NULL)
+    /* the newest body typed here, even when an action (a submission, a
+     * decision) was queued after it */
+    if (!latest_pending (self, zc_record_get_id (record), ZC_LOCAL_STORE_MUTATION_PUT, &put_name, &put_args, error))
+      return FALSE;
+    if (put_args == NULL || !zc_json_get_object (put_args, "body", FALSE, &body, NULL) || body == NULL)
       body = zc_record_get_body (record);
-    /* the state the server will give the edit */
-    if (archive && zc_archive_workflow_check (state, ZC_ARCHIVE_ACTION_EDIT, ZC_ROLE_APPLICANT, NULL, &to,
-                                              ZC_LANGUAGE_ENGLISH, NULL))
-      local_state = zc_review_state_to_string (to);
-    return upsert_record (self, record, body, local_state, FALSE, TRUE, error);
+    return upsert_record (self, record, body, archive ? waiting_state (state, name) : zc_record_get_state (record),
+                          FALSE, TRUE, error);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "zc-declaration-body.h"
 #include "zc-i18n.h"
 #include "zc-json.h"
 #include "zc-local-store.h"
@@ -464,6 +465,47 @@ test_server_states (Fixture       *fixture,
                    ==, ZC_DECLARATION_ACTION_WITHDRAW);
 }
 
+/* A pull of the declaration while a submission waits behind an edit
+ * keeps the body typed here on screen, not the server's older one. */
+static void
+test_pull_keeps_typed_body (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcRecord) draft = zc_local_store_create_declaration (fixture->store, PLAN_ID, 1, &error);
+  g_autoptr(ZcRecord) saved = NULL;
+  g_autoptr(ZcRecord) from_server = NULL;
+  g_autoptr(ZcRecord) reread = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GPtrArray) responses = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_pull_response_free);
+  ZcPullResponse *response;
+
+  g_assert_no_error (error);
+  body = body_with (draft, "work_summary", "本人在此输入的工作总结");
+  saved = zc_local_store_save_declaration (fixture->store, zc_record_get_id (draft), body, &error);
+  g_assert_no_error (error);
+  g_assert_true (zc_local_store_queue_declaration_action (fixture->store, zc_record_get_id (draft),
+                                                         ZC_DECLARATION_ACTION_SUBMIT, &error));
+  g_assert_no_error (error);
+
+  /* the server's version 1: the draft as first created */
+  from_server = zc_record_copy (draft);
+  zc_record_set_version (from_server, 1);
+  zc_record_set_state (from_server, "draft");
+  response = zc_pull_response_new ("e1", 1, 0);
+  g_ptr_array_add (response->changes, zc_change_new_put (1, from_server));
+  g_ptr_array_add (responses, response);
+  g_assert_true (zc_local_store_apply_pull (fixture->store, responses, &error));
+  g_assert_no_error (error);
+
+  reread = zc_local_store_get_declaration (fixture->store, zc_record_get_id (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zc_declaration_body_get_work_summary (zc_record_get_body (reread)), ==, "本人在此输入的工作总结");
+  g_assert_cmpstr (zc_record_get_state (reread), ==, "draft");
+  g_assert_cmpint (zc_local_store_get_declaration_waiting_action (fixture->store, zc_record_get_id (draft)), ==,
+                   ZC_DECLARATION_ACTION_SUBMIT);
+}
+
 static void
 test_list_and_find (Fixture       *fixture,
                     gconstpointer  data)
@@ -520,6 +562,7 @@ main (int   argc,
   ADD ("/local-store-declarations/blobs-wait", test_blobs_wait);
   ADD ("/local-store-declarations/submit", test_submit);
   ADD ("/local-store-declarations/server-states", test_server_states);
+  ADD ("/local-store-declarations/pull-keeps-typed-body", test_pull_keeps_typed_body);
   ADD ("/local-store-declarations/list-and-find", test_list_and_find);
 #undef ADD
 
