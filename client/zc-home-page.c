@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "zc-archive-page.h"
+#include "zc-declaration-body.h"
 #include "zc-declarations-page.h"
 #include "zc-entry-object.h"
 #include "zc-form-schema.h"
@@ -364,7 +365,7 @@ fill_messages (ZcHomePage *self)
       gtk_list_box_append (self->messages_list,
                            new_row (message->title, subtitle,
                                     message->read ? "mail-read-symbolic" : "mail-unread-symbolic",
-                                    message->record_id != NULL));
+                                    TRUE));
     }
 
   if (self->messages->len == 0)
@@ -451,6 +452,14 @@ zc_home_page_open_record (ZcHomePage *self,
     return FALSE;
 
   kind = zc_record_get_kind (record);
+  if (g_strcmp0 (kind, ZC_DECLARATION_KIND) == 0)
+    {
+      page = adw_view_stack_get_child_by_name (stack, "declarations");
+      if (!ZC_IS_DECLARATIONS_PAGE (page))
+        return FALSE;
+      adw_view_stack_set_visible_child (stack, page);
+      return zc_declarations_page_select (ZC_DECLARATIONS_PAGE (page), record_id);
+    }
   if (g_strcmp0 (kind, ZC_LOCAL_STORE_PERSONAL_INFO_KIND) == 0 || g_strcmp0 (kind, ZC_LOCAL_STORE_PHOTO_KIND) == 0)
     {
       page = adw_view_stack_get_child_by_name (stack, "personal");
@@ -521,9 +530,14 @@ on_message_activated (ZcHomePage    *self,
   if (index >= 0 && (guint) index < self->messages->len)
     {
       ZcStoredMessage *message = g_ptr_array_index (self->messages, index);
+      g_autofree char *record_id = g_strdup (message->record_id);
+      g_autoptr(GError) error = NULL;
 
-      if (message->record_id != NULL)
-        zc_home_page_open_record (self, message->record_id);
+      /* reading it here is reading it: the server hears at the next sync */
+      if (!message->read && !zc_local_store_mark_message_read (self->store, message->id, &error))
+        g_warning ("The message could not be marked read: %s", error->message);
+      if (record_id != NULL)
+        zc_home_page_open_record (self, record_id);
     }
 }
 

@@ -398,6 +398,7 @@ apply_put (ZcLocalStore  *self,
   {
     g_autofree char *put_name = NULL;
     g_autoptr(JsonObject) put_args = NULL;
+    const char *local_state = zc_record_get_state (record);
     JsonObject *body = NULL;
 
     /* the newest body typed here, even when an action (a submission, a
@@ -406,8 +407,11 @@ apply_put (ZcLocalStore  *self,
       return FALSE;
     if (put_args == NULL || !zc_json_get_object (put_args, "body", FALSE, &body, NULL) || body == NULL)
       body = zc_record_get_body (record);
-    return upsert_record (self, record, body, archive ? waiting_state (state, name) : zc_record_get_state (record),
-                          FALSE, TRUE, error);
+    if (archive)
+      local_state = waiting_state (state, name);
+    else if (g_str_equal (name, "message.read"))
+      local_state = "read";
+    return upsert_record (self, record, body, local_state, FALSE, TRUE, error);
   }
 }
 

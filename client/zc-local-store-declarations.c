@@ -95,49 +95,6 @@ collect_blobs (ZcLocalStore  *self,
   return g_steal_pointer (&waiting);
 }
 
-static gboolean
-insert_outbox (ZcLocalStore  *self,
-               const char    *name,
-               const char    *record_id,
-               gint64         base_version,
-               const char    *expected_state,
-               JsonObject    *args,
-               GPtrArray     *blobs,
-               gint64         now,
-               GError       **error)
-{
-  g_autofree char *args_text = zc_local_store_object_to_string (args);
-  sqlite3_stmt *stmt;
-  gint64 mutation_id;
-
-  stmt = zc_local_store_prepare (self,
-                                 "INSERT INTO outbox (name, record_id, base_version, expected_state, args, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, base_version);
-  sqlite3_bind_text (stmt, 4, expected_state, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, args_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, now);
-  if (!zc_local_store_step_done (self, stmt, error))
-    return FALSE;
-
-  mutation_id = sqlite3_last_insert_rowid (self->db);
-  for (guint i = 0; blobs != NULL && i < blobs->len; i++)
-    {
-      stmt = zc_local_store_prepare (self, "INSERT INTO outbox_blobs (mutation_id, sha256) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, mutation_id);
-      sqlite3_bind_text (stmt, 2, g_ptr_array_index (blobs, i), -1, SQLITE_TRANSIENT);
-      if (!zc_local_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static JsonObject *
 put_args (JsonObject *body)
 {
@@ -291,8 +248,8 @@ zc_local_store_create_declaration (ZcLocalStore  *self,
   sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, now);
   if (!zc_local_store_step_done (self, stmt, error) ||
-      !insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, zc_record_get_id (record), 0, NULL,
-                      args, blobs, now, error) ||
+      !zc_local_store_insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, zc_record_get_id (record), 0, NULL,
+                                     args, blobs, now, error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 
@@ -413,8 +370,8 @@ zc_local_store_save_declaration (ZcLocalStore  *self,
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
   if (!zc_local_store_step_done (self, stmt, error) ||
-      !insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, id, zc_record_get_version (record), NULL,
-                      args, blobs, now, error) ||
+      !zc_local_store_insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, id, zc_record_get_version (record), NULL,
+                                     args, blobs, now, error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 
@@ -570,8 +527,8 @@ zc_local_store_queue_declaration_action (ZcLocalStore         *self,
 
   base_version = has_queued_put (self, id) ? 0 : zc_record_get_version (record);
   name = g_strconcat (ZC_LOCAL_STORE_DECLARATION_MUTATION_PREFIX, zc_declaration_action_to_string (action), NULL);
-  if (!insert_outbox (self, name, id, base_version, zc_record_get_state (record), args, NULL,
-                      zc_local_store_now (), error) ||
+  if (!zc_local_store_insert_outbox (self, name, id, base_version, zc_record_get_state (record), args, NULL,
+                                     zc_local_store_now (), error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 

@@ -137,30 +137,40 @@ collect_blobs (ZcLocalStore  *self,
   return g_steal_pointer (&waiting);
 }
 
-static gboolean
-insert_outbox (ZcLocalStore  *self,
-               const char    *name,
-               const char    *record_id,
-               gint64         base_version,
-               JsonObject    *args,
-               GPtrArray     *blobs,
-               gint64         now,
-               GError       **error)
+/**
+ * zc_local_store_insert_outbox:
+ * @expected_state: (nullable): the state the user saw, for actions
+ * @blobs: (nullable) (element-type utf8): files the change names, to
+ *   upload before it is sent
+ *
+ * Queues one mutation inside the caller's transaction.
+ */
+gboolean
+zc_local_store_insert_outbox (ZcLocalStore  *self,
+                              const char    *name,
+                              const char    *record_id,
+                              gint64         base_version,
+                              const char    *expected_state,
+                              JsonObject    *args,
+                              GPtrArray     *blobs,
+                              gint64         now,
+                              GError       **error)
 {
   g_autofree char *args_text = zc_local_store_object_to_string (args);
   sqlite3_stmt *stmt;
   gint64 mutation_id;
 
   stmt = zc_local_store_prepare (self,
-                  "INSERT INTO outbox (name, record_id, base_version, args, created_at) "
-                  "VALUES (?, ?, ?, ?, ?)", error);
+                                 "INSERT INTO outbox (name, record_id, base_version, expected_state, args, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, base_version);
-  sqlite3_bind_text (stmt, 4, args_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_text (stmt, 4, expected_state, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, args_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, now);
   if (!zc_local_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -287,8 +297,8 @@ zc_local_store_create_entry (ZcLocalStore  *self,
   sqlite3_bind_int64 (stmt, 6, now);
   sqlite3_bind_int64 (stmt, 7, now);
   if (!zc_local_store_step_done (self, stmt, error) ||
-      !insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, zc_record_get_id (record), 0,
-                      args, blobs, now, error) ||
+      !zc_local_store_insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, zc_record_get_id (record), 0, NULL,
+                                     args, blobs, now, error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 
@@ -427,8 +437,8 @@ zc_local_store_update_entry (ZcLocalStore  *self,
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_text (stmt, 4, id, -1, SQLITE_TRANSIENT);
   if (!zc_local_store_step_done (self, stmt, error) ||
-      !insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, id, zc_record_get_version (record),
-                      args, blobs, now, error) ||
+      !zc_local_store_insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, id, zc_record_get_version (record), NULL,
+                                     args, blobs, now, error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 
@@ -486,8 +496,8 @@ zc_local_store_delete_entry (ZcLocalStore  *self,
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   if (!zc_local_store_step_done (self, stmt, error) ||
-      !insert_outbox (self, ZC_LOCAL_STORE_MUTATION_DELETE, id, zc_record_get_version (record),
-                      args, NULL, now, error) ||
+      !zc_local_store_insert_outbox (self, ZC_LOCAL_STORE_MUTATION_DELETE, id, zc_record_get_version (record), NULL,
+                                     args, NULL, now, error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 
@@ -556,8 +566,8 @@ zc_local_store_save_personal_info (ZcLocalStore  *self,
   sqlite3_bind_text (stmt, 4, body_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, now);
   if (!zc_local_store_step_done (self, stmt, error) ||
-      !insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, zc_record_get_id (record),
-                      zc_record_get_version (record), args, blobs, now, error) ||
+      !zc_local_store_insert_outbox (self, ZC_LOCAL_STORE_MUTATION_PUT, zc_record_get_id (record),
+                                     zc_record_get_version (record), NULL, args, blobs, now, error) ||
       !zc_local_store_exec (self, "COMMIT", error))
     goto fail;
 

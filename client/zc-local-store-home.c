@@ -13,6 +13,7 @@
 #include "zc-local-store-home.h"
 #include "zc-local-store-plans.h"
 #include "zc-local-store-private.h"
+#include "zc-local-store-sync-private.h"
 
 /* Reads for the home page.  The messages, rejections and conflicts
  * tables are filled by the sync engine; here they are only read. */
@@ -180,8 +181,11 @@ zc_local_store_list_recent_messages (ZcLocalStore  *self,
   g_return_val_if_fail (ZC_IS_LOCAL_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = zc_local_store_prepare (self, "SELECT id, kind, title, body, record_id, created_at, read FROM messages "
-                                 "ORDER BY created_at DESC, id LIMIT ?", error);
+  /* messages arrive by pull as records of kind "message" (docs/sync.md) */
+  stmt = zc_local_store_prepare (self, "SELECT id, json_extract (body, '$.action'), json_extract (body, '$.title'),"
+                                 " json_extract (body, '$.text'), json_extract (body, '$.record_id'), created_at,"
+                                 " state = 'read' FROM records WHERE kind = 'message' AND deleted = 0"
+                                 " ORDER BY created_at DESC, id LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit);
@@ -207,7 +211,8 @@ zc_local_store_list_recent_messages (ZcLocalStore  *self,
 
   if (n_unread != NULL)
     {
-      stmt = zc_local_store_prepare (self, "SELECT count(*) FROM messages WHERE read = 0", error);
+      stmt = zc_local_store_prepare (self, "SELECT count(*) FROM records"
+                                     " WHERE kind = 'message' AND deleted = 0 AND state IS NOT 'read'", error);
       if (stmt == NULL)
         return NULL;
       rc = sqlite3_step (stmt);
@@ -424,4 +429,48 @@ zc_local_store_list_record_messages (ZcLocalStore  *self,
     }
 
   return g_steal_pointer (&messages);
+}
+
+/**
+ * zc_local_store_mark_message_read:
+ *
+ * Marks a message read here and queues `message.read` for the server,
+ * in one transaction; a message read already is left alone.
+ */
+gboolean
+zc_local_store_mark_message_read (ZcLocalStore  *self,
+                                  const char    *id,
+                                  GError       **error)
+{
+  g_autoptr(ZcRecord) message = NULL;
+  g_autoptr(JsonObject) args = json_object_new ();
+
+  g_return_val_if_fail (ZC_IS_LOCAL_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!zc_local_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  message = zc_local_store_read_record (self, id, error);
+  if (message == NULL)
+    goto fail;
+  if (g_strcmp0 (zc_record_get_kind (message), "message") != 0)
+    {
+      g_set_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_INVALID, "%s is not a message", id);
+      goto fail;
+    }
+  if (g_strcmp0 (zc_record_get_state (message), "read") == 0)
+    return zc_local_store_exec (self, "COMMIT", error);
+
+  if (!zc_local_store_run_text (self, "UPDATE records SET state = 'read' WHERE id = ?", id, error) ||
+      !zc_local_store_insert_outbox (self, "message.read", id, 0, NULL, args, NULL, zc_local_store_now (), error) ||
+      !zc_local_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  zc_local_store_emit_changed (self, id, "message");
+  return TRUE;
+
+fail:
+  zc_local_store_rollback (self);
+  return FALSE;
 }

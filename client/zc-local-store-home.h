@@ -126,4 +126,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcDeclarationItem, zc_declaration_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcAttentionItem, zc_attention_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcStoredMessage, zc_stored_message_free)
 
+gboolean    zc_local_store_mark_message_read (ZcLocalStore  *self,
+                                              const char    *id,
+                                              GError       **error);
+
 G_END_DECLS

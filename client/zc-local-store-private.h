@@ -59,5 +59,14 @@ ZcRecord      *zc_local_store_read_record         (ZcLocalStore  *self,
 void           zc_local_store_emit_changed        (ZcLocalStore  *self,
                                                    const char    *id,
                                                    const char    *kind);
+gboolean       zc_local_store_insert_outbox       (ZcLocalStore  *self,
+                                                   const char    *name,
+                                                   const char    *record_id,
+                                                   gint64         base_version,
+                                                   const char    *expected_state,
+                                                   JsonObject    *args,
+                                                   GPtrArray     *blobs,
+                                                   gint64         now,
+                                                   GError       **error);
 
 G_END_DECLS

@@ -38,6 +38,12 @@ typedef struct
   char            *pending_id;
 } Fixture;
 
+
+#define OWNER     "a1000000-0000-4000-8000-0000000000ff"
+#define MESSAGE_1 "a1000000-0000-4000-8000-000000000001"
+#define MESSAGE_2 "a1000000-0000-4000-8000-000000000002"
+#define MESSAGE_3 "a1000000-0000-4000-8000-000000000003"
+
 static char *
 seed (ZcLocalStore *store,
       const char   *kind,
@@ -148,11 +154,17 @@ fixture_set_up (Fixture       *fixture,
                          " VALUES (1, '%s', 'invalid', '考核年度不能晚于今年', %" G_GINT64_FORMAT ");"
                          "INSERT INTO conflicts (record_id, field, client_value, server_value, mutation_id, created_at)"
                          " VALUES ('%s', 'journal', '\"中国电力\"', '\"中国电机工程学报\"', 2, %" G_GINT64_FORMAT ");"
-                         "INSERT INTO messages (id, kind, title, body, record_id, created_at, read) VALUES"
-                         " ('m1', 'review', '论文条目已退回', '请补充期刊封面', '%s', %" G_GINT64_FORMAT ", 0),"
-                         " ('m2', 'notice', '2026年度评审计划已发布', '', NULL, %" G_GINT64_FORMAT ", 1);",
+                         /* messages come by pull, as records of kind "message" */
+                         "INSERT INTO records (id, kind, owner_id, server_version, body, state, created_at, updated_at)"
+                         " VALUES ('" MESSAGE_1 "', 'message', '" OWNER "', 1, json_object ('action', 'archive.return',"
+                         "  'title', '论文条目已退回', 'text', '请补充期刊封面', 'record_id', '%s'), 'unread', %"
+                         G_GINT64_FORMAT ", %" G_GINT64_FORMAT "),"
+                         " ('" MESSAGE_2 "', 'message', '" OWNER "', 1, json_object ('action', 'notice',"
+                         "  'title', '2026年度评审计划已发布', 'text', ''), 'read', %" G_GINT64_FORMAT ", %"
+                         G_GINT64_FORMAT ");",
                          fixture->pending_id, now, fixture->approved_id, now - 1000,
-                         fixture->returned_id, now, now - (gint64) G_USEC_PER_SEC * 3600);
+                         fixture->returned_id, now, now, now - (gint64) G_USEC_PER_SEC * 3600,
+                         now - (gint64) G_USEC_PER_SEC * 3600);
   exec_sql (fixture->path, sql);
 
   open_window (fixture);
@@ -264,6 +276,33 @@ test_open_entry (Fixture       *fixture,
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* and it is read now: here at once, on the server after the next sync */
+  {
+    g_autoptr(GPtrArray) messages = NULL;
+    g_autoptr(GPtrArray) outbox = NULL;
+    g_autoptr(GError) error = NULL;
+    guint unread = 99;
+    ZcMutation *last;
+
+    messages = zc_local_store_list_recent_messages (fixture->store, 10, &unread, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (unread, ==, 0);
+    g_assert_true (((ZcStoredMessage *) g_ptr_array_index (messages, 0))->read);
+    outbox = zc_local_store_list_outbox (fixture->store, &error);
+    g_assert_no_error (error);
+    last = g_ptr_array_index (outbox, outbox->len - 1);
+    g_assert_cmpstr (last->name, ==, "message.read");
+    g_assert_cmpstr (last->record_id, ==, MESSAGE_1);
+    /* reading it twice queues nothing more */
+    g_assert_true (zc_local_store_mark_message_read (fixture->store, MESSAGE_1, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&outbox, g_ptr_array_unref);
+    outbox = zc_local_store_list_outbox (fixture->store, &error);
+    g_assert_cmpstr (((ZcMutation *) g_ptr_array_index (outbox, outbox->len - 1))->name, ==, "message.read");
+    g_assert_false (zc_local_store_mark_message_read (fixture->store, fixture->returned_id, &error));
+    g_assert_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_INVALID);
+  }
+
   /* what cannot be opened is refused, and nothing moves */
   adw_view_stack_set_visible_child_name (fixture->stack, "home");
   g_assert_false (zc_home_page_open_record (fixture->page, "00000000-0000-4000-8000-000000000000"));
@@ -298,7 +337,9 @@ test_refresh (Fixture       *fixture,
   g_assert_cmpuint (zc_home_page_get_n_attention (fixture->page), ==, 3);
 
   /* rows sync wrote behind its back show on refresh */
-  exec_sql (fixture->path, "INSERT INTO messages (id, kind, title, created_at) VALUES ('m3', 'notice', '面试通知', 1);"
+  exec_sql (fixture->path, "INSERT INTO records (id, kind, owner_id, server_version, body, state, created_at,"
+                           " updated_at) VALUES ('" MESSAGE_3 "', 'message', '" OWNER "', 1,"
+                           " json_object ('action', 'notice', 'title', '面试通知'), 'unread', 1, 1);"
                            "UPDATE rejections SET dismissed = 1; UPDATE conflicts SET resolved = 1;");
   zc_home_page_refresh (fixture->page);
   g_assert_cmpuint (zc_home_page_get_n_messages (fixture->page), ==, 3);
@@ -377,7 +418,7 @@ test_store_reads (Fixture       *fixture,
   g_assert_cmpuint (messages->len, ==, 1);
   g_assert_cmpuint (unread, ==, 1);
   message = g_ptr_array_index (messages, 0);
-  g_assert_cmpstr (message->id, ==, "m1");
+  g_assert_cmpstr (message->id, ==, MESSAGE_1);
   g_assert_cmpstr (message->record_id, ==, fixture->returned_id);
   g_assert_false (message->read);
   g_clear_pointer (&messages, g_ptr_array_unref);
