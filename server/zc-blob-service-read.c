@@ -41,11 +41,27 @@ rule_record (ZcStoreTxn      *txn,
                                          ZC_RECORD_KIND_ARCHIVE_PREFIX, allowed, error);
 }
 
+/* A declaration the caller may see names the blob in its body (photo,
+ * signature, scans, attachment files) or in a frozen review-form
+ * document (the picked entries' attachments): the visibility of
+ * zc_declaration_service_get_visible_in(), in the query. */
+static gboolean
+rule_declaration (ZcStoreTxn      *txn,
+                  const ZcCaller  *caller,
+                  const char      *sha256,
+                  gboolean        *allowed,
+                  GError         **error)
+{
+  return zc_store_blobs_find_in_declarations (txn, sha256, caller->account_id, caller->role, caller->unit_id,
+                                              allowed, error);
+}
+
 /* Who may read a blob: see ZcBlobReadRule.  Add a rule per kind of
- * record that references blobs (declarations, their reviewers …). */
+ * record that references blobs. */
 static const ZcBlobReadRule read_rules[] = {
   rule_uploader,
   rule_record,
+  rule_declaration,
 };
 
 /**

@@ -634,6 +634,38 @@ zc_declaration_service_list (ZcContext                     *ctx,
   return g_steal_pointer (&records);
 }
 
+/* Reviewers are warned of entries picked while still pending (SPEC
+ * "Declaration" step 6): the frozen document marks them. */
+static guint
+count_pending_entries (JsonNode *document)
+{
+  JsonObject *entries = NULL;
+  GList *categories;
+  guint n = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (document) ||
+      !zc_json_get_object (json_node_get_object (document), "entries", FALSE, &entries, NULL) || entries == NULL)
+    return 0;
+
+  categories = json_object_get_values (entries);
+  for (GList *l = categories; l != NULL; l = l->next)
+    {
+      JsonArray *list = JSON_NODE_HOLDS_ARRAY (l->data) ? json_node_get_array (l->data) : NULL;
+
+      for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+        {
+          JsonNode *entry = json_array_get_element (list, i);
+          gboolean pending = FALSE;
+
+          if (JSON_NODE_HOLDS_OBJECT (entry) &&
+              zc_json_get_boolean (json_node_get_object (entry), "pending", FALSE, &pending, NULL) && pending)
+            n++;
+        }
+    }
+  g_list_free (categories);
+  return n;
+}
+
 /**
  * zc_declaration_service_get:
  *
@@ -679,6 +711,8 @@ zc_declaration_service_get (ZcContext       *ctx,
   if (detail->events != NULL)
     snapshot = zc_store_declarations_get_snapshot (txn, record_id, NULL, &local_error);
   detail->frozen = snapshot != NULL;
+  if (snapshot != NULL)
+    detail->pending_picks = count_pending_entries (snapshot);
   if (detail->events == NULL ||
       (snapshot == NULL && !g_error_matches (local_error, ZC_STORE_ERROR, ZC_STORE_ERROR_NOT_FOUND)))
     {

@@ -69,6 +69,7 @@ typedef struct
   GPtrArray        *history;    /* owned, of ZcRecordHistoryEntry, oldest first */
   GPtrArray        *events;     /* owned, of ZcDeclarationEvent, oldest first */
   gboolean          frozen;     /* a frozen document exists (it was submitted) */
+  guint             pending_picks; /* entries of the frozen document the unit had not approved */
 } ZcDeclarationDetail;
 
 /* What an action needs beside the decision; filled by the service and

@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* A demo declaration: the demo applicant's, to the demo review plan,
- * waiting in the unit's review.  Inside zc_demo_seed()'s transaction,
+/* A demo declaration: 周涛's (a second applicant of the demo hospital),
+ * to the demo review plan, waiting in the unit's review.  Inside zc_demo_seed()'s transaction,
  * after the demo archive and plans. */
 
 #define ZC_DEMO_DECLARATION_ID "de700000-0000-4000-8000-000000000001"

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "zc-demo.h"
+#include "zc-demo-declarations.h"
 #include "zc-demo-plans.h"
 #include "zc-id-number.h"
 #include "zc-store-accounts.h"
@@ -50,6 +51,8 @@ typedef struct
 
 static const DemoAccount demo_accounts[] = {
   { "张伟", "410102198503120014", "13800000001", ZC_ROLE_APPLICANT, 4, "applicant, bound to 郑州市示范人民医院" },
+  { "周涛", "410102198704230033", "13800000009", ZC_ROLE_APPLICANT, 4,
+    "applicant, bound to 郑州市示范人民医院, with a declaration in the unit's review" },
   { "李娜", "41010519900718002X", "13800000002", ZC_ROLE_APPLICANT, -1, "applicant, not bound to a unit yet" },
   { "王芳", "410103197805210041", "13800000003", ZC_ROLE_UNIT_OFFICER, 4, "unit officer, 郑州市示范人民医院" },
   { "孙磊", "410105199206060071", "13800000008", ZC_ROLE_UNIT_OFFICER, 6,
@@ -159,9 +162,10 @@ seed_account (ZcStoreTxn         *txn,
 /**
  * zc_demo_seed:
  *
- * Adds the demo units and accounts that are missing, and the demo
- * applicant's personal information and archive, in one transaction,
- * and marks the database as a demo database.
+ * Adds the demo units and accounts that are missing, the demo
+ * applicant's personal information and archive, the plans and 周涛's
+ * declaration in the unit's review, in one transaction, and marks the
+ * database as a demo database.
  */
 gboolean
 zc_demo_seed (ZcContext  *ctx,
@@ -195,6 +199,7 @@ zc_demo_seed (ZcContext  *ctx,
                        password_hash, now, error);
   ok = ok && zc_demo_seed_archive (txn, now, error);
   ok = ok && zc_demo_seed_plans (txn, now, error);
+  ok = ok && zc_demo_seed_declarations (txn, now, error);
   ok = ok && zc_store_audit_append (txn, now, &entry, error) && zc_store_txn_commit (txn, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (unit_ids); i++)

@@ -20,6 +20,7 @@
 #include "zc-record-service-private.h"
 #include "zc-review-service.h"
 #include "zc-store-accounts.h"
+#include "zc-store-declarations.h"
 #include "zc-store-sync.h"
 
 void
@@ -561,13 +562,109 @@ zc_record_service_put_in (ZcStoreTxn             *txn,
   return edit_record (txn, change, schema, g_steal_pointer (&record), base_version, values, full_body, error);
 }
 
+/* Whether a member of @pick (an object of "picks") names @entry_id. */
+static gboolean
+pick_names (JsonNode   *pick,
+            const char *entry_id)
+{
+  JsonNode *id;
+
+  if (!JSON_NODE_HOLDS_OBJECT (pick))
+    return FALSE;
+  id = json_object_get_member (json_node_get_object (pick), "record_id");
+
+  return id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (id), entry_id) == 0;
+}
+
+/* @body without @entry_id among its picks and as its qualifying
+ * education; NULL when it did not name it. */
+static JsonObject *
+body_without_entry (JsonObject *body,
+                    const char *entry_id)
+{
+  g_autoptr(JsonObject) copy = zc_json_object_copy_deep (body);
+  JsonNode *picks = json_object_get_member (copy, "picks");
+  JsonNode *education = json_object_get_member (copy, "qualifying_education_id");
+  gboolean changed = FALSE;
+
+  if (picks != NULL && JSON_NODE_HOLDS_ARRAY (picks))
+    {
+      JsonArray *array = json_node_get_array (picks);
+
+      for (guint i = json_array_get_length (array); i > 0; i--)
+        {
+          if (pick_names (json_array_get_element (array, i - 1), entry_id))
+            {
+              json_array_remove_element (array, i - 1);
+              changed = TRUE;
+            }
+        }
+    }
+  if (education != NULL && JSON_NODE_HOLDS_VALUE (education) &&
+      json_node_get_value_type (education) == G_TYPE_STRING &&
+      g_strcmp0 (json_node_get_string (education), entry_id) == 0)
+    {
+      json_object_remove_member (copy, "qualifying_education_id");
+      changed = TRUE;
+    }
+
+  return changed ? g_steal_pointer (&copy) : NULL;
+}
+
+/* A deleted entry leaves the owner's draft declarations, each changed
+ * one as a new version (docs/workflow.md); a submitted declaration
+ * keeps its frozen copy, and its body is the applicant's no more. */
+static gboolean
+drop_from_drafts (ZcStoreTxn             *txn,
+                  const ZcChangeContext  *change,
+                  const ZcStoredRecord   *entry,
+                  GError                **error)
+{
+  g_autoptr(GPtrArray) rows = zc_store_declarations_for_owner (txn, entry->owner_id, error);
+
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ZcDeclarationRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(ZcStoredRecord) declaration = NULL;
+      g_autoptr(JsonObject) body = NULL;
+
+      if (g_strcmp0 (row->state, "draft") != 0)
+        continue;
+      declaration = zc_store_records_get (txn, row->record_id, error);
+      if (declaration == NULL)
+        return FALSE;
+      if (declaration->deleted || g_strcmp0 (declaration->state, "draft") != 0)
+        continue;
+      body = body_without_entry (declaration->body, entry->id);
+      if (body == NULL)
+        continue;
+
+      json_object_unref (declaration->body);
+      declaration->body = g_steal_pointer (&body);
+      declaration->version++;
+      declaration->updated_at = change->now;
+      row->updated_at = change->now;
+      if (!zc_store_sync_next_seq (txn, &declaration->seq, error) ||
+          !zc_store_records_update (txn, declaration, TRUE, error) ||
+          !zc_store_declarations_put (txn, row, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * zc_record_service_delete_in:
  * @base_version: the version the client saw, or 0 for any
  *
  * Turns an archive entry into a tombstone, as the workflow allows
- * (pending, unreviewed and returned entries).  Deleting a tombstone
- * again changes nothing.
+ * (pending, unreviewed and returned entries), and takes it out of the
+ * applicant's draft declarations.  Deleting a tombstone again changes
+ * nothing.
  *
  * Returns: (transfer full): the tombstone
  */
@@ -627,7 +724,8 @@ zc_record_service_delete_in (ZcStoreTxn             *txn,
   if (!zc_store_sync_next_seq (txn, &record->seq, error) ||
       !zc_store_records_update (txn, record, FALSE, error) ||
       !zc_review_service_note_transition_in (txn, change, record, ZC_ARCHIVE_ACTION_DELETE, record->state, NULL,
-                                             error))
+                                             error) ||
+      !drop_from_drafts (txn, change, record, error))
     return NULL;
 
   return g_steal_pointer (&record);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "zc-store-blobs.h"
+#include "zc-store-declarations.h"
 #include "zc-store-sql.h"
 
 ZcBlob *
@@ -252,4 +253,53 @@ zc_store_blobs_find_in_records (ZcStoreTxn  *txn,
   zc_store_stmt_bind_text (unit, 3, pattern);
 
   return exists (unit, found, error);
+}
+
+/**
+ * zc_store_blobs_find_in_declarations:
+ * @account_id: the caller: their own declarations …
+ * @role: … and, by the caller's role and @unit_id, the declarations they
+ *   review (zc_store_declarations_scope_sql())
+ * @found: (out): whether the body or a frozen review-form document of
+ *   one of them names @sha256
+ *
+ * The frozen document holds copies of the picked archive entries with
+ * their attachments, which a reviewer may read through it.  Like
+ * zc_store_blobs_find_in_records(), it reads the bodies in scope.
+ */
+gboolean
+zc_store_blobs_find_in_declarations (ZcStoreTxn  *txn,
+                                     const char  *sha256,
+                                     const char  *account_id,
+                                     ZcRole       role,
+                                     const char  *unit_id,
+                                     gboolean    *found,
+                                     GError     **error)
+{
+  g_autoptr(ZcStoreStmt) stmt = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (txn != NULL, FALSE);
+  g_return_val_if_fail (sha256 != NULL && account_id != NULL, FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  *found = FALSE;
+  pattern = zc_store_like_pattern (sha256);
+  scope = zc_store_declarations_scope_sql (3);
+  sql = g_strconcat ("SELECT 1 FROM declarations d JOIN records r ON r.id = d.record_id"
+                     " WHERE r.deleted = 0 AND (d.owner_id = ?1 OR ", scope, ")"
+                     " AND (r.body LIKE ?2 ESCAPE '\\' OR EXISTS (SELECT 1 FROM declaration_snapshots s"
+                     "      WHERE s.record_id = d.record_id AND s.document LIKE ?2 ESCAPE '\\'))"
+                     " LIMIT 1",
+                     NULL);
+  stmt = zc_store_stmt_new (txn, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  zc_store_stmt_bind_text (stmt, 1, account_id);
+  zc_store_stmt_bind_text (stmt, 2, pattern);
+  zc_store_declarations_bind_scope (stmt, 3, role, unit_id);
+
+  return exists (stmt, found, error);
 }

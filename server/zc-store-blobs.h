@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "zc-role.h"
 #include "zc-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,13 @@ gboolean  zc_store_blobs_find_in_records (ZcStoreTxn    *txn,
                                          const char     *owner_id,
                                          const char     *unit_id,
                                          const char     *unit_kind_prefix,
+                                         gboolean       *found,
+                                         GError        **error);
+gboolean  zc_store_blobs_find_in_declarations (ZcStoreTxn *txn,
+                                         const char     *sha256,
+                                         const char     *account_id,
+                                         ZcRole          role,
+                                         const char     *unit_id,
                                          gboolean       *found,
                                          GError        **error);
 

@@ -261,6 +261,53 @@ zc_store_declarations_query (ZcStoreTxn                *txn,
   return read_rows (stmt, error);
 }
 
+/**
+ * zc_store_declarations_scope_sql:
+ * @first: the number of its first parameter
+ *
+ * Never a draft; the receiving unit's officers from the unit on, the
+ * competent department's and the committee's from their level on (for
+ * review plans: a determination goes from the unit to the issuer), an
+ * issuer from issuing on.  `reached` never goes down, so a level keeps
+ * seeing what it returned.  Keep it alike with in_scope() of
+ * zc-declaration-service.c.
+ *
+ * Returns: (transfer full): the condition, in parentheses
+ */
+char *
+zc_store_declarations_scope_sql (guint first)
+{
+  guint role = first, unit = first + 1;
+
+  return g_strdup_printf ("(d.state <> 'draft' AND ("
+                          "    (?%u = 'unit_officer' AND d.receiving_unit_id = ?%u AND d.reached >= ?%u)"
+                          " OR (?%u = 'department_officer' AND d.department_id = ?%u AND d.plan_type = 'review'"
+                          "     AND d.reached >= ?%u)"
+                          " OR (?%u = 'committee_officer' AND d.committee_id = ?%u AND d.plan_type = 'review'"
+                          "     AND d.reached >= ?%u)"
+                          " OR (?%u = 'issuer' AND d.reached >= ?%u)))",
+                          role, unit, first + 2,
+                          role, unit, first + 3,
+                          role, unit, first + 4,
+                          role, first + 5);
+}
+
+void
+zc_store_declarations_bind_scope (ZcStoreStmt  *stmt,
+                                  guint         first,
+                                  ZcRole        role,
+                                  const char   *unit_id)
+{
+  g_return_if_fail (stmt != NULL && first >= 1);
+
+  zc_store_stmt_bind_text (stmt, first, zc_role_to_string (role));
+  zc_store_stmt_bind_text (stmt, first + 1, unit_id);
+  zc_store_stmt_bind_int64 (stmt, first + 2, ZC_DECLARATION_REACHED_UNIT);
+  zc_store_stmt_bind_int64 (stmt, first + 3, ZC_DECLARATION_REACHED_DEPARTMENT);
+  zc_store_stmt_bind_int64 (stmt, first + 4, ZC_DECLARATION_REACHED_COMMITTEE);
+  zc_store_stmt_bind_int64 (stmt, first + 5, ZC_DECLARATION_REACHED_ISSUER);
+}
+
 /* Keeps @document as the frozen copy of @record_id at @version. */
 gboolean
 zc_store_declarations_put_snapshot (ZcStoreTxn  *txn,

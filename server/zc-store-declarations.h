@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "zc-role.h"
 #include "zc-store.h"
 
 G_BEGIN_DECLS
@@ -110,6 +111,22 @@ ZcDeclarationEvent *zc_store_declarations_last_event (ZcStoreTxn                
                                                       const char                *record_id,
                                                       const char                *action,
                                                       GError                   **error);
+
+/* For the store's own queries (zc-store-*.c): the declarations a
+ * reviewer may see, as an SQL condition over the declarations row
+ * aliased `d`, with %ZC_STORE_DECLARATION_SCOPE_N_PARAMS parameters
+ * numbered from @first on, bound by zc_store_declarations_bind_scope().
+ * It is the scope of zc_declaration_service_get_visible_in() less the
+ * owner (whom each query adds itself). */
+#define ZC_STORE_DECLARATION_SCOPE_N_PARAMS 6
+
+struct _ZcStoreStmt;
+
+char               *zc_store_declarations_scope_sql  (guint                      first);
+void                zc_store_declarations_bind_scope (struct _ZcStoreStmt       *stmt,
+                                                      guint                      first,
+                                                      ZcRole                     role,
+                                                      const char                *unit_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcDeclarationRow, zc_declaration_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZcDeclarationEvent, zc_declaration_event_free)

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "zc-store-declarations.h"
 #include "zc-store-records.h"
 #include "zc-store-sql.h"
 #include "zc-store-sync.h"
@@ -463,8 +464,10 @@ zc_store_records_queue (ZcStoreTxn                *txn,
 /**
  * zc_store_records_changes:
  * @owner_id: the caller: their own records are always in scope
- * @unit_id: (nullable): also the archive entries of this unit's
- *   applicants (a unit officer's scope)
+ * @role: the caller's role
+ * @unit_id: (nullable): the caller's unit: a unit officer also sees the
+ *   archive entries of its applicants (the review queue); every officer
+ *   the declarations that reached their level
  * @with_tombstones: FALSE for a full snapshot
  *
  * The authorization filter of a pull lives in this query: nothing
@@ -477,23 +480,30 @@ GPtrArray *
 zc_store_records_changes (ZcStoreTxn  *txn,
                           gint64       after_seq,
                           const char  *owner_id,
+                          ZcRole       role,
                           const char  *unit_id,
                           gboolean     with_tombstones,
                           guint        limit,
                           GError     **error)
 {
   g_autoptr(ZcStoreStmt) stmt = NULL;
+  g_autofree char *declaration_scope = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (txn != NULL, NULL);
   g_return_val_if_fail (owner_id != NULL, NULL);
 
-  stmt = zc_store_stmt_new (txn,
-                            RECORD_SELECT " WHERE r.seq > ?1"
-                            " AND (r.owner_id = ?2 OR (?3 IS NOT NULL AND a.unit_id = ?3"
-                            "      AND a.role = 'applicant' AND r.kind LIKE 'archive:%'))"
-                            " AND (?4 = 1 OR r.deleted = 0)"
-                            " ORDER BY r.seq LIMIT ?5",
-                            error);
+  declaration_scope = zc_store_declarations_scope_sql (6);
+  sql = g_strconcat (RECORD_SELECT " LEFT JOIN declarations d ON d.record_id = r.id AND r.kind = 'declaration'"
+                     " WHERE r.seq > ?1"
+                     " AND (r.owner_id = ?2"
+                     "  OR (?6 = 'unit_officer' AND a.unit_id = ?3 AND a.role = 'applicant'"
+                     "      AND r.kind LIKE 'archive:%')"
+                     "  OR ", declaration_scope, ")"
+                     " AND (?4 = 1 OR r.deleted = 0)"
+                     " ORDER BY r.seq LIMIT ?5",
+                     NULL);
+  stmt = zc_store_stmt_new (txn, sql, error);
   if (stmt == NULL)
     return NULL;
   zc_store_stmt_bind_int64 (stmt, 1, after_seq);
@@ -501,6 +511,7 @@ zc_store_records_changes (ZcStoreTxn  *txn,
   zc_store_stmt_bind_text (stmt, 3, unit_id);
   zc_store_stmt_bind_boolean (stmt, 4, with_tombstones);
   zc_store_stmt_bind_int64 (stmt, 5, limit);
+  zc_store_declarations_bind_scope (stmt, 6, role, unit_id);
 
   return read_all (stmt, error);
 }

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zc-record.h"
+#include "zc-role.h"
 #include "zc-store.h"
 
 G_BEGIN_DECLS
@@ -104,6 +105,7 @@ GPtrArray            *zc_store_records_queue               (ZcStoreTxn          
 GPtrArray            *zc_store_records_changes             (ZcStoreTxn            *txn,
                                                             gint64                 after_seq,
                                                             const char            *owner_id,
+                                                            ZcRole                 role,
                                                             const char            *unit_id,
                                                             gboolean               with_tombstones,
                                                             guint                  limit,

@@ -102,7 +102,6 @@ pull_in (ZcStoreTxn           *txn,
   g_autoptr(GPtrArray) rejections = NULL;
   g_autoptr(ZcPullResponse) response = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_change_free);
-  const char *unit_id = caller->role == ZC_ROLE_UNIT_OFFICER ? caller->unit_id : NULL;
   guint limit = (guint) request->limit;
   gint64 seq_now = 0, horizon = 0, after_seq = 0, cursor_seq;
   gboolean reset = FALSE, has_more;
@@ -114,8 +113,11 @@ pull_in (ZcStoreTxn           *txn,
       !read_cursor (request->cursor, epoch, seq_now, horizon, &after_seq, &reset, language, error))
     return NULL;
 
-  /* a full snapshot (from the start) needs no tombstones */
-  records = zc_store_records_changes (txn, after_seq, caller->account_id, unit_id, after_seq > 0, limit + 1, error);
+  /* a full snapshot (from the start) needs no tombstones; the scope
+   * (own records, a unit's queue, the declarations a reviewer sees) is
+   * the query's filter */
+  records = zc_store_records_changes (txn, after_seq, caller->account_id, caller->role, caller->unit_id,
+                                      after_seq > 0, limit + 1, error);
   if (records == NULL)
     return NULL;
   messages = zc_store_messages_changes (txn, caller->account_id, after_seq, limit + 1, error);

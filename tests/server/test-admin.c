@@ -259,7 +259,7 @@ test_backup_while_writing (void)
   /* a whole, consistent database */
   g_assert_cmpint (zc_server_test_query_int (backup, "SELECT count(*) FROM pragma_integrity_check"
                                                      " WHERE integrity_check = 'ok'"), ==, 1);
-  g_assert_cmpint (zc_server_test_query_int (backup, "SELECT count(*) FROM accounts"), ==, 8);
+  g_assert_cmpint (zc_server_test_query_int (backup, "SELECT count(*) FROM accounts"), ==, 9);
   g_assert_cmpint (zc_server_test_query_int (backup, "SELECT count(*) FROM audit"
                                                      " WHERE action = 'session.create'"), >=, 3);
   g_assert_cmpint (zc_server_test_query_int (backup, "PRAGMA user_version"), >=, 2);
@@ -307,8 +307,9 @@ test_demo_idempotent (void)
 
   server = zc_test_server_start_in (dir, demo);
   g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM units"), ==, 7);
-  g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM accounts"), ==, 8);
-  g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM bindings"), ==, 1);
+  g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM accounts"), ==, 9);
+  g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM bindings"), ==, 2);
+  g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM records WHERE kind = 'declaration'"), ==, 1);
   g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM accounts WHERE role = 'admin'"), ==, 1);
   again = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT, "zhang2027wei");
   g_assert_nonnull (again);

@@ -207,7 +207,7 @@ test_matrix (void)
   g_assert_cmpint (zc_server_test_count (world.server, "SELECT count(*) FROM bindings WHERE state = 'pending'"),
                    ==, 2);
   g_assert_cmpint (zc_server_test_count (world.server, "SELECT count(*) FROM accounts WHERE role = 'admin'"), ==, 1);
-  g_assert_cmpint (zc_server_test_count (world.server, "SELECT count(*) FROM accounts"), ==, 8);
+  g_assert_cmpint (zc_server_test_count (world.server, "SELECT count(*) FROM accounts"), ==, 9);
   g_assert_cmpint (zc_server_test_count (world.server, "SELECT count(*) FROM units"), ==, 7);
 
   world_clear (&world);
@@ -257,13 +257,13 @@ test_lists_are_scoped (void)
   count_bindings (&world, UNIT_OFFICER, hospital_path, world.q);
   g_assert_cmpuint (count_bindings (&world, HR_OFFICER, district_path, world.p), ==, 1);
 
-  /* the hospital's people: the officer and the bound applicant, not the
-   * applicant who only asked */
+  /* the hospital's people: the officer and the bound applicants (张伟,
+   * 周涛), not the applicant who only asked */
   accounts = zc_test_server_call (world.server, "GET", hospital_accounts, world.tokens[UNIT_OFFICER], "en", NULL,
                                   &status, NULL);
   g_assert_cmpuint (status, ==, 200);
   items = json_object_get_array_member (zc_server_test_object (accounts), "accounts");
-  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
   for (guint i = 0; i < json_array_get_length (items); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i), "id"), !=, world.app2);
 

@@ -14,7 +14,10 @@
 
 #include "zc-blob-service.h"
 #include "zc-blob-store-folder.h"
+#include "zc-json.h"
 #include "zc-server-test.h"
+#include "zc-sqlite-store.h"
+#include "zc-store-declarations.h"
 
 /* Blobs over HTTP against the real server: upload, download, limits,
  * types, who may read, caching, concurrency; plus the folder store and
@@ -1123,6 +1126,148 @@ test_settings_environment (void)
   g_unsetenv ("ZHICHENG_PHOTO_RULES");
 }
 
+/* The demo's declaration: 周涛's, waiting in the hospital's review
+ * (server/zc-demo-declarations.c). */
+#define DEMO_DECLARANT   "410102198704230033"
+#define DEMO_DECLARATION "de700000-0000-4000-8000-000000000001"
+
+/* Keeps @document as a frozen review-form document of the demo
+ * declaration, as a submission would (its picked entries' files). */
+static void
+freeze_document (ZcTestServer *server,
+                 const char   *document)
+{
+  g_autofree char *path = zc_test_server_db_path (server);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcStore) store = zc_sqlite_store_open (path, &error);
+  g_autoptr(ZcStoreTxn) txn = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (zc_json_parse (document, strlen (document), ZC_JSON_DEFAULT_MAX_DEPTH, &node, &error));
+  txn = zc_store_begin_write (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (zc_store_declarations_put_snapshot (txn, DEMO_DECLARATION, 1000, node, g_get_real_time (),
+                                                     &error));
+  g_assert_true (zc_store_txn_commit (txn, &error));
+  g_assert_no_error (error);
+}
+
+static void
+declaration_action (ZcTestServer *server,
+                    const char   *token,
+                    const char   *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/declarations/%s/actions", DEMO_DECLARATION);
+  g_autoptr(JsonNode) answer = zc_server_test_ok (server, "POST", path, token, body, 200);
+
+  g_assert_nonnull (answer);
+}
+
+/* Whoever may see a declaration may read the files its body names (here
+ * an attachment added while it was returned) and those of its frozen
+ * document; an officer of another unit, or of a level it has not
+ * reached, may not. */
+static void
+test_read_through_declarations (void)
+{
+  ZcTestServer *server = zc_test_server_start (demo);
+  g_autofree char *declarant = zc_test_server_login (server, DEMO_DECLARANT, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *officer = zc_test_server_login (server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *hr_officer = zc_test_server_login (server, ZC_TEST_DEMO_HR_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *department = zc_test_server_login (server, ZC_TEST_DEMO_DEPARTMENT_OFFICER,
+                                                      ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *applicant = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT, ZC_TEST_DEMO_PASSWORD);
+  g_autoptr(GBytes) outline = make_pdf (20 * 1024, 31);
+  g_autoptr(GBytes) scan = make_pdf (10 * 1024, 32);
+  g_autofree char *outline_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, outline);
+  g_autofree char *scan_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, scan);
+  g_autofree char *outline_path = blob_path (outline_sha);
+  g_autofree char *scan_path = blob_path (scan_sha);
+  g_autofree char *declaration_path = g_strdup_printf ("/api/v1/declarations/%s", DEMO_DECLARATION);
+  g_autofree char *put = NULL;
+  g_autofree char *document = NULL;
+  g_autoptr(JsonNode) detail = NULL;
+  g_autoptr(JsonNode) changed = NULL;
+  Options as_officer = { .token = officer };
+  Options as_hr = { .token = hr_officer };
+  Options as_department = { .token = department };
+  Options as_applicant = { .token = applicant };
+  g_auto(Answer) upload = { 0 };
+  g_auto(Answer) upload_scan = { 0 };
+  g_auto(Answer) before = { 0 };
+  g_auto(Answer) read = { 0 };
+  g_auto(Answer) other_unit = { 0 };
+  g_auto(Answer) not_reached = { 0 };
+  g_auto(Answer) stranger = { 0 };
+  g_auto(Answer) scan_before = { 0 };
+  g_auto(Answer) scan_read = { 0 };
+  g_auto(Answer) scan_other_unit = { 0 };
+
+  g_assert_cmpuint (put_blob (server, declarant, outline, &upload), ==, 201);
+  g_assert_cmpuint (put_blob (server, declarant, scan, &upload_scan), ==, 201);
+  send_request (server, "GET", outline_path, NULL, &as_officer, &before);
+  assert_error (&before, 404, "not_found");
+
+  /* returned to 周涛, who adds his defence outline */
+  declaration_action (server, officer, "{\"action\": \"return\", \"expected_state\": \"unit_review\","
+                                       " \"comment\": \"请上传答辩提纲。\"}");
+  detail = zc_server_test_ok (server, "GET", declaration_path, declarant, NULL, 200);
+  {
+    JsonObject *record = json_object_get_object_member (zc_server_test_object (detail), "record");
+    JsonObject *body = json_object_get_object_member (record, "body");
+    g_autoptr(JsonNode) body_node = NULL;
+    g_autofree char *attachments = g_strdup_printf ("{\"attachments\": [{\"requirement\": \"defence-outline\", \"files\":"
+                                                    " [{\"sha256\": \"%s\", \"name\": \"答辩提纲.pdf\","
+                                                    " \"mime\": \"application/pdf\", \"size\": %" G_GSIZE_FORMAT "}]}]}",
+                                                    outline_sha, g_bytes_get_size (outline));
+    g_autoptr(JsonNode) attachments_node = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *body_text = NULL;
+
+    g_assert_true (zc_json_parse (attachments, strlen (attachments), ZC_JSON_DEFAULT_MAX_DEPTH, &attachments_node,
+                                  &error));
+    json_object_set_member (body, "attachments",
+                            json_node_copy (json_object_get_member (json_node_get_object (attachments_node),
+                                                                    "attachments")));
+    body_node = json_node_init_object (json_node_alloc (), body);
+    body_text = zc_json_to_string (body_node);
+    put = g_strdup_printf ("{\"base_version\": %" G_GINT64_FORMAT ", \"body\": %s}",
+                           json_object_get_int_member (record, "version"), body_text);
+  }
+  changed = zc_server_test_ok (server, "PUT", declaration_path, declarant, put, 200);
+
+  /* the receiving unit's officer reviews it: may read */
+  send_request (server, "GET", outline_path, NULL, &as_officer, &read);
+  g_assert_cmpuint (read.status, ==, 200);
+  g_assert_true (g_bytes_equal (read.body, outline));
+
+  /* another unit's officer, the department (not reached yet), another
+   * applicant: not found */
+  send_request (server, "GET", outline_path, NULL, &as_hr, &other_unit);
+  assert_error (&other_unit, 404, "not_found");
+  send_request (server, "GET", outline_path, NULL, &as_department, &not_reached);
+  assert_error (&not_reached, 404, "not_found");
+  send_request (server, "GET", outline_path, NULL, &as_applicant, &stranger);
+  assert_error (&stranger, 404, "not_found");
+
+  /* a file only the frozen document names (a picked entry's scan) */
+  send_request (server, "GET", scan_path, NULL, &as_officer, &scan_before);
+  assert_error (&scan_before, 404, "not_found");
+  document = g_strdup_printf ("{\"entries\": {\"papers\": [{\"record_id\": \"de300000-0000-4000-8000-000000000204\","
+                              " \"body\": {\"attachments\": [{\"sha256\": \"%s\", \"name\": \"论文.pdf\","
+                              " \"mime\": \"application/pdf\", \"size\": %" G_GSIZE_FORMAT "}]}}]}}",
+                              scan_sha, g_bytes_get_size (scan));
+  freeze_document (server, document);
+  send_request (server, "GET", scan_path, NULL, &as_officer, &scan_read);
+  g_assert_cmpuint (scan_read.status, ==, 200);
+  g_assert_true (g_bytes_equal (scan_read.body, scan));
+  send_request (server, "GET", scan_path, NULL, &as_hr, &scan_other_unit);
+  assert_error (&scan_other_unit, 404, "not_found");
+
+  zc_test_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1141,6 +1286,7 @@ main (int   argc,
   g_test_add_func ("/server/blobs/bad-hash", test_bad_hash);
   g_test_add_func ("/server/blobs/read-access", test_read_access);
   g_test_add_func ("/server/blobs/read-through-records", test_read_through_records);
+  g_test_add_func ("/server/blobs/read-through-declarations", test_read_through_declarations);
   g_test_add_func ("/server/blobs/etag", test_etag);
   g_test_add_func ("/server/blobs/concurrent-upload", test_concurrent_upload);
   g_test_add_func ("/server/blobs/interrupted-upload", test_interrupted_upload);

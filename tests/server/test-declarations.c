@@ -414,7 +414,9 @@ act_refused (Fixture    *fixture,
 G_GNUC_UNUSED static gint64
 count_declarations (Fixture *fixture)
 {
-  return zc_server_test_count (fixture->server, "SELECT count(*) FROM records WHERE kind = 'declaration'");
+  /* the demo's own declaration (周涛's) aside */
+  return zc_server_test_count (fixture->server, "SELECT count(*) FROM records WHERE kind = 'declaration'"
+                                                " AND id NOT LIKE 'de700000-%'");
 }
 
 /* After a restart with a later ZHICHENG_TEST_NOW: whether the server's
@@ -489,7 +491,8 @@ test_create_edit (Fixture       *fixture,
                    json_object_get_object_member (zc_server_test_object (changed), "record"), "body"),
                    "special_person"));
   zc_server_test_expect (fixture->server, "PUT", path, fixture->applicant, other_plan, 400, "invalid_value");
-  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT max(version) FROM records WHERE kind = 'declaration'"),
+  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT max(version) FROM records WHERE kind = 'declaration'"
+                                                          " AND id NOT LIKE 'de700000-%'"),
                    ==, 2);
 
   /* the applicant's list */
@@ -497,7 +500,7 @@ test_create_edit (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (zc_server_test_object (list), "total"), ==, 1);
   g_assert_cmpuint (count_declarations (fixture), ==, 1);
   g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM audit WHERE action = "
-                                                          "'declaration.create'"), ==, 1);
+                                                          "'declaration.create' AND object NOT LIKE 'de700000-%'"), ==, 1);
 }
 
 /* Refused bodies answer 4xx and store nothing. */
@@ -547,7 +550,8 @@ test_bad_bodies (Fixture       *fixture,
                            "forbidden");
   }
   g_assert_cmpint (count_declarations (fixture), ==, 0);
-  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM declarations"), ==, 0);
+  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM declarations"
+                                                          " WHERE record_id NOT LIKE 'de700000-%'"), ==, 0);
 }
 
 static void
@@ -598,9 +602,9 @@ test_withdraw (Fixture       *fixture,
   g_autoptr(JsonNode) detail = NULL;
 
   act_ok (fixture, fixture->applicant, id, "submit", "draft", NULL, NULL, "unit_review");
-  /* the unit sees it now */
+  /* the unit sees it now, beside the demo's (周涛's) */
   queue = zc_server_test_ok (fixture->server, "GET", "/api/v1/declarations", fixture->officer, NULL, 200);
-  g_assert_cmpint (json_object_get_int_member (zc_server_test_object (queue), "total"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (zc_server_test_object (queue), "total"), ==, 2);
   detail = zc_server_test_ok (fixture->server, "GET", path, fixture->officer, NULL, 200);
   g_assert_true (json_object_get_boolean_member (zc_server_test_object (detail), "frozen"));
 
@@ -615,7 +619,8 @@ test_withdraw (Fixture       *fixture,
   act_ok (fixture, fixture->applicant, id, "submit", "draft", NULL, NULL, "unit_review");
   act_ok (fixture, fixture->officer, id, "recommend", "unit_review", "同意推荐。", NULL, "unit_recommended");
   act_refused (fixture, fixture->applicant, id, "withdraw", "unit_recommended", NULL, 409, "not_allowed");
-  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM declaration_snapshots"), ==, 2);
+  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM declaration_snapshots"
+                                                          " WHERE record_id NOT LIKE 'de700000-%'"), ==, 2);
 }
 
 /* Another applicant's declaration, and any outside the role's scope, is
@@ -750,6 +755,196 @@ test_sync (Fixture       *fixture,
                    "unit_review");
 }
 
+/* The version of @id as stored. */
+static gint64
+version_of (Fixture    *fixture,
+            const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM records WHERE id = '%s'", id);
+
+  return zc_server_test_count (fixture->server, sql);
+}
+
+/* Pushes one declaration.<action> as the unit officer (each push from
+ * its own client, so each mutation is 1); returns the rejection's code,
+ * NULL when it was applied. */
+static char *
+officer_push (Fixture    *fixture,
+              const char *token,
+              guint       client,
+              const char *action,
+              const char *id,
+              gint64      base_version,
+              const char *expected_state,
+              const char *args)
+{
+  g_autofree char *push = g_strdup_printf (
+    "{\"client_id\": \"0ff1ce00-0000-4000-8000-%012u\", \"schema_version\": 1, \"mutations\": ["
+    " {\"id\": 1, \"name\": \"declaration.%s\", \"record_id\": \"%s\", \"base_version\": %" G_GINT64_FORMAT ","
+    "  \"expected_state\": \"%s\", \"args\": %s}]}",
+    client, action, id, base_version, expected_state, args);
+  g_autoptr(JsonNode) answer = zc_server_test_ok (fixture->server, "POST", "/api/v1/sync/push", token, push, 200);
+  JsonObject *object = zc_server_test_object (answer);
+  JsonArray *rejections = json_object_get_array_member (object, "rejections");
+
+  g_assert_cmpint (json_object_get_int_member (object, "last_mutation_id"), ==, 1);
+  if (json_array_get_length (rejections) == 0)
+    return NULL;
+  g_assert_cmpuint (json_array_get_length (rejections), ==, 1);
+
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (rejections, 0), "code"));
+}
+
+/* An officer decides over sync, as the desk does offline: the state and
+ * version they saw must still hold, or the decision is STATE_CHANGED
+ * and changes nothing. */
+static void
+test_officer_sync (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *body = declaration_body (fixture, PLAN_ID, NULL, NULL);
+  g_autofree char *id = create_declaration (fixture, fixture->applicant, body);
+  g_autofree char *code = NULL;
+  gint64 seen;
+
+  act_ok (fixture, fixture->applicant, id, "submit", "draft", NULL, NULL, "unit_review");
+  seen = version_of (fixture, id);
+
+  /* the officer saw an older version, or another state: refused */
+  code = officer_push (fixture, fixture->officer, 1, "recommend", id, seen - 1, "unit_review",
+                       "{\"comment\": \"同意推荐。\"}");
+  g_assert_cmpstr (code, ==, "STATE_CHANGED");
+  g_clear_pointer (&code, g_free);
+  code = officer_push (fixture, fixture->officer, 2, "recommend", id, seen, "unit_recommended",
+                       "{\"comment\": \"同意推荐。\"}");
+  g_assert_cmpstr (code, ==, "STATE_CHANGED");
+  g_clear_pointer (&code, g_free);
+  g_assert_cmpint (version_of (fixture, id), ==, seen);
+
+  /* what they saw: applied, with the comment */
+  code = officer_push (fixture, fixture->officer, 3, "recommend", id, seen, "unit_review",
+                       "{\"comment\": \"同意推荐。\"}");
+  g_assert_null (code);
+  g_assert_cmpint (version_of (fixture, id), ==, seen + 1);
+  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM record_history WHERE action ="
+                                                          " 'recommend' AND comment = '同意推荐。'"), ==, 1);
+
+  /* a second officer's device decided on the same version: one wins */
+  code = officer_push (fixture, fixture->officer, 4, "return", id, seen, "unit_review",
+                       "{\"comment\": \"请补充材料。\"}");
+  g_assert_cmpstr (code, ==, "STATE_CHANGED");
+  g_clear_pointer (&code, g_free);
+
+  /* a return needs a comment; base_version 0 is "any version" */
+  code = officer_push (fixture, fixture->officer, 5, "return", id, 0, "unit_recommended", "{}");
+  g_assert_cmpstr (code, ==, "COMMENT_REQUIRED");
+  g_clear_pointer (&code, g_free);
+  code = officer_push (fixture, fixture->officer, 6, "return", id, 0, "unit_recommended",
+                       "{\"comment\": \"请补充继续教育证明。\"}");
+  g_assert_null (code);
+
+  /* another unit's officer, or a level it has not reached: not theirs */
+  code = officer_push (fixture, fixture->hr_officer, 7, "recommend", id, 0, "returned", "{}");
+  g_assert_cmpstr (code, ==, "NOT_FOUND");
+  g_clear_pointer (&code, g_free);
+  code = officer_push (fixture, fixture->department, 8, "pass", id, 0, "returned", "{\"comment\": \"同意。\"}");
+  g_assert_cmpstr (code, ==, "NOT_FOUND");
+  g_clear_pointer (&code, g_free);
+
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/declarations/%s", id);
+    g_autoptr(JsonNode) detail = zc_server_test_ok (fixture->server, "GET", path, fixture->applicant, NULL, 200);
+
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (zc_server_test_object (detail),
+                                                                                    "record"), "state"), ==,
+                     "returned");
+  }
+}
+
+/* Whether the stored body of declaration @id picks @entry_id. */
+static gboolean
+picks_entry (Fixture    *fixture,
+             const char *id,
+             const char *entry_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM records WHERE id = '%s' AND body LIKE '%%%s%%'", id,
+                                          entry_id);
+
+  return zc_server_test_count (fixture->server, sql) == 1;
+}
+
+static void
+delete_entry (Fixture    *fixture,
+              const char *entry_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/archive/%s", entry_id);
+  g_autoptr(JsonNode) answer = zc_server_test_ok (fixture->server, "DELETE", path, fixture->applicant, NULL, 204);
+
+  (void) answer;
+}
+
+/* Deleting an entry takes it out of the applicant's draft declarations
+ * (a new version of each, in the same transaction); a submitted one
+ * keeps its picks and its frozen copy. */
+static void
+test_delete_picked_entry (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *paper = "de300000-0000-4000-8000-000000000106";     /* pending, picked */
+  const char *assessment = "de300000-0000-4000-8000-000000000105"; /* pending, not picked */
+  g_autofree char *body = declaration_body (fixture, PLAN_ID, NULL, NULL);
+  g_autofree char *draft = create_declaration (fixture, fixture->applicant, body);
+  g_autofree char *versions_sql = g_strdup_printf ("SELECT count(*) FROM record_versions WHERE record_id = '%s'",
+                                                   draft);
+  g_autoptr(JsonNode) detail = NULL;
+  g_autoptr(JsonNode) new_paper = NULL;
+  g_autofree char *second_body = NULL;
+  g_autofree char *submitted = NULL;
+  g_autofree char *path = g_strdup_printf ("/api/v1/declarations/%s", draft);
+  JsonArray *picks;
+  gint64 version, snapshots;
+
+  g_assert_true (picks_entry (fixture, draft, paper));
+
+  /* an entry the draft does not pick: the draft stays as it was */
+  delete_entry (fixture, assessment);
+  g_assert_cmpint (version_of (fixture, draft), ==, 1);
+
+  /* the picked paper: gone from the picks, the others kept, one new
+   * version (with its body kept as the base of merges) */
+  delete_entry (fixture, paper);
+  g_assert_cmpint (version_of (fixture, draft), ==, 2);
+  g_assert_cmpint (zc_server_test_count (fixture->server, versions_sql), ==, 2);
+  g_assert_false (picks_entry (fixture, draft, paper));
+  detail = zc_server_test_ok (fixture->server, "GET", path, fixture->applicant, NULL, 200);
+  picks = json_object_get_array_member (json_object_get_object_member (json_object_get_object_member (
+                                          zc_server_test_object (detail), "record"), "body"), "picks");
+  g_assert_cmpuint (json_array_get_length (picks), ==, 3);
+  g_assert_true (picks_entry (fixture, draft, EDUCATION_ID));
+
+  /* a submitted declaration keeps the pick of a deleted entry */
+  act_ok (fixture, fixture->applicant, draft, "discard", "draft", NULL, NULL, "discarded");
+  new_paper = zc_server_test_ok (fixture->server, "POST", "/api/v1/archive", fixture->applicant,
+                                 "{\"kind\": \"archive:papers\", \"body\": {\"title\": \"心房颤动患者抗凝治疗现状调查\","
+                                 " \"published_on\": \"2024-03-01\", \"paper_type\": \"1\", \"journal\": \"中华全科医学\","
+                                 " \"author_rank\": \"1\", \"own_words\": 4}}", 201);
+  {
+    GString *text = g_string_new (body);
+
+    g_string_replace (text, paper, zc_test_member_string (new_paper, "id"), 0);
+    second_body = g_string_free (text, FALSE);
+  }
+  submitted = create_declaration (fixture, fixture->applicant, second_body);
+  act_ok (fixture, fixture->applicant, submitted, "submit", "draft", NULL, NULL, "unit_review");
+  version = version_of (fixture, submitted);
+  snapshots = zc_server_test_count (fixture->server, "SELECT count(*) FROM declaration_snapshots");
+  delete_entry (fixture, zc_test_member_string (new_paper, "id"));
+  g_assert_cmpint (version_of (fixture, submitted), ==, version);
+  g_assert_true (picks_entry (fixture, submitted, zc_test_member_string (new_paper, "id")));
+  g_assert_cmpint (zc_server_test_count (fixture->server, "SELECT count(*) FROM declaration_snapshots"), ==,
+                   snapshots);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +959,9 @@ main (int   argc,
   g_test_add ("/declarations/not-found", Fixture, NULL, fixture_setup, test_not_found, fixture_teardown);
   g_test_add ("/declarations/role-matrix", Fixture, NULL, fixture_setup, test_role_matrix, fixture_teardown);
   g_test_add ("/declarations/sync", Fixture, NULL, fixture_setup, test_sync, fixture_teardown);
+  g_test_add ("/declarations/officer-sync", Fixture, NULL, fixture_setup, test_officer_sync, fixture_teardown);
+  g_test_add ("/declarations/delete-picked-entry", Fixture, NULL, fixture_setup, test_delete_picked_entry,
+              fixture_teardown);
 
   return g_test_run ();
 }

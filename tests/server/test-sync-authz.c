@@ -1,5 +1,6 @@
 /* test-sync-authz.c: who may call the archive, review, message and sync
- * endpoints, on whose objects, and what every pull lets out
+ * endpoints, on whose objects, and what every pull lets out (archive
+ * entries, and the declarations each reviewer may see)
  *
  * Copyright 2026 The Zhicheng authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +11,15 @@
 #include <locale.h>
 #include <string.h>
 
+#include "zc-holiday-calendar.h"
 #include "zc-server-test.h"
+#include "zc-sqlite-store.h"
+#include "zc-store-declarations.h"
 #include "zc-sync-message.h"
+
+/* The demo's declaration: 周涛's (an applicant of the hospital), waiting
+ * in the hospital's review (server/zc-demo-declarations.c). */
+#define DEMO_DECLARATION "de700000-0000-4000-8000-000000000001"
 
 /* The callers, in the order of the matrix's columns.  Two applicants in
  * two units (A1 at the hospital, A3 at the company), one not bound (A2),
@@ -305,9 +313,57 @@ owner_of (World      *world,
   return zc_server_test_query_int (path, sql) == 1 ? g_strdup (world->ids[A3]) : NULL;
 }
 
+/* Whether the declarations table lets @caller see @record_id, written
+ * out here apart from the server's query: never a draft; the receiving
+ * unit's officers from the unit on, the department's and the
+ * committee's from theirs (review plans), issuers from issuing on. */
+static gboolean
+declaration_visible (World      *world,
+                     guint       caller,
+                     const char *record_id)
+{
+  g_autofree char *path = zc_test_server_db_path (world->server);
+  g_autofree char *sql = NULL;
+  const char *condition;
+
+  switch (caller)
+    {
+    case UO:
+    case UOC:
+    case HR:
+      condition = "receiving_unit_id = (SELECT unit_id FROM accounts WHERE id = '%s') AND reached >= 1";
+      break;
+    case DEP:
+      condition = "department_id = (SELECT unit_id FROM accounts WHERE id = '%s') AND plan_type = 'review'"
+                  " AND reached >= 2";
+      break;
+    case COM:
+      condition = "committee_id = (SELECT unit_id FROM accounts WHERE id = '%s') AND plan_type = 'review'"
+                  " AND reached >= 3";
+      break;
+    case ISS:
+      condition = "reached >= 4 AND '%s' <> ''";
+      break;
+    default:
+      return FALSE;
+    }
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  {
+    g_autofree char *where = g_strdup_printf (condition, world->ids[caller]);
+
+    sql = g_strdup_printf ("SELECT count(*) FROM declarations WHERE record_id = '%s' AND state <> 'draft' AND %s",
+                           record_id, where);
+  }
+#pragma GCC diagnostic pop
+
+  return zc_server_test_query_int (path, sql) == 1;
+}
+
 /* Every change in every pull is the caller's own, or (for a unit
- * officer) an archive entry of an applicant of their unit: zero foreign
- * rows. */
+ * officer) an archive entry of an applicant of their unit, or a
+ * declaration the caller's level may see: zero foreign rows. */
 static void
 assert_in_scope (World     *world,
                  guint      caller,
@@ -332,6 +388,14 @@ assert_in_scope (World     *world,
 
       if (g_strcmp0 (zc_record_get_owner_id (record), world->ids[caller]) == 0)
         continue;
+
+      if (g_str_equal (zc_record_get_kind (record), "declaration"))
+        {
+          if (!declaration_visible (world, caller, zc_record_get_id (record)))
+            g_error ("%s received declaration %s in state %s", caller_names[caller], zc_record_get_id (record),
+                     zc_record_get_state (record));
+          continue;
+        }
 
       /* not their own: only an archive entry of their unit's people */
       if (unit == NULL || !g_str_has_prefix (zc_record_get_kind (record), "archive:") ||
@@ -365,7 +429,8 @@ test_pull_scope (void)
   g_assert_cmpuint (counts[A1], >=, 12 + 6);
   g_assert_cmpuint (counts[A2], ==, 0);
   g_assert_cmpuint (counts[A3], ==, 1);
-  g_assert_cmpuint (counts[UO], ==, 11);
+  /* 张伟's 11 entries, 周涛's 4 and his declaration */
+  g_assert_cmpuint (counts[UO], ==, 11 + 4 + 1);
   g_assert_cmpuint (counts[UOC], ==, 1);
   for (guint c = HR; c < N_CALLERS; c++)
     g_assert_cmpuint (counts[c], ==, 0);
@@ -404,6 +469,218 @@ test_pull_scope (void)
   world_clear (&world);
 }
 
+/* ---- declarations ---- */
+
+/* One action over REST by @caller; @args is a JSON object or NULL. */
+static void
+act (World      *world,
+     guint       caller,
+     const char *action,
+     const char *expected_state,
+     const char *comment,
+     const char *args,
+     const char *to)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/declarations/%s/actions", DEMO_DECLARATION);
+  g_autofree char *body = g_strdup_printf ("{\"action\": \"%s\", \"expected_state\": \"%s\"%s%s%s%s%s}", action,
+                                           expected_state, comment != NULL ? ", \"comment\": \"" : "",
+                                           comment != NULL ? comment : "", comment != NULL ? "\"" : "",
+                                           args != NULL ? ", \"args\": " : "", args != NULL ? args : "");
+  g_autoptr(JsonNode) answer = zc_server_test_ok (world->server, "POST", path, world->tokens[caller], body, 200);
+
+  g_assert_cmpstr (zc_test_member_string (answer, "state"), ==, to);
+}
+
+/* The day @days from today in Beijing. */
+static void
+beijing_date (int    days,
+              GDate *date)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (then), g_date_time_get_month (then),
+                  g_date_time_get_year (then));
+}
+
+/* {"ends_on": …}: a publicity from today, as short as allowed. */
+static char *
+publicity_args (void)
+{
+  g_autoptr(GError) error = NULL;
+  ZcHolidayCalendar *calendar = zc_holiday_calendar_get_default (&error);
+  GDate today, end;
+
+  g_assert_no_error (error);
+  beijing_date (0, &today);
+  zc_holiday_calendar_publicity_earliest_end (calendar, &today, &end);
+
+  return g_strdup_printf ("{\"ends_on\": \"%04d-%02d-%02d\"}", g_date_get_year (&end), g_date_get_month (&end),
+                          g_date_get_day (&end));
+}
+
+/* As if the unit's publicity had started a week ago and ended today
+ * (test-declaration-chain.c tests the days themselves). */
+static void
+let_publicity_pass (World *world)
+{
+  g_autofree char *path = zc_test_server_db_path (world->server);
+  g_autofree char *version_sql = g_strdup_printf ("SELECT version FROM records WHERE id = '%s'", DEMO_DECLARATION);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZcStore) store = zc_sqlite_store_open (path, &error);
+  g_autoptr(ZcStoreTxn) txn = NULL;
+  g_autoptr(JsonObject) data = json_object_new ();
+  ZcDeclarationEvent event = { 0 };
+  GDate start, end;
+  char text[16];
+
+  g_assert_no_error (error);
+  beijing_date (-7, &start);
+  beijing_date (0, &end);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &start);
+  json_object_set_string_member (data, "starts_on", text);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &end);
+  json_object_set_string_member (data, "ends_on", text);
+  event.record_id = (char *) DEMO_DECLARATION;
+  event.at = g_get_real_time ();
+  event.action = (char *) "start_publicity";
+  event.data = data;
+  event.version = zc_server_test_query_int (path, version_sql);
+
+  txn = zc_store_begin_write (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (zc_store_declarations_add_event (txn, &event, &error));
+  g_assert_true (zc_store_txn_commit (txn, &error));
+  g_assert_no_error (error);
+}
+
+/* Pulls as @caller from their cursor; checks the scope; returns the
+ * state of the demo declaration in the pull (NULL when absent) and
+ * counts its declaration changes. */
+static char *
+pull_declaration (World  *world,
+                  guint   caller,
+                  char  **cursor,
+                  guint  *n_declarations)
+{
+  g_autofree char *client = g_strdup_printf ("abababab-0000-4000-8000-%012u", caller);
+  g_autoptr(GPtrArray) changes = pull_all (world, caller, client, cursor);
+  char *state = NULL;
+
+  assert_in_scope (world, caller, changes);
+  *n_declarations = 0;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ZcChange *change = g_ptr_array_index (changes, i);
+
+      if (change->op != ZC_CHANGE_PUT || !g_str_equal (zc_record_get_kind (change->record), "declaration"))
+        continue;
+      (*n_declarations)++;
+      if (g_str_equal (zc_record_get_id (change->record), DEMO_DECLARATION))
+        {
+          g_free (state);
+          state = g_strdup (zc_record_get_state (change->record));
+        }
+    }
+
+  return state;
+}
+
+/* Each reviewer's pull holds the declarations their level may see, once
+ * they reached it, and keeps them after a return; nobody else's pull
+ * holds any. */
+static void
+test_pull_declarations (void)
+{
+  World world = { NULL };
+  char *cursors[N_CALLERS] = { NULL };
+  g_autofree char *ends_on = NULL;
+  guint n = 0;
+
+  world_init (&world);
+
+  /* first pulls: only the hospital's officer sees it (and nobody who is
+   * not a reviewer of it, the demo applicant 张伟 either) */
+  for (guint c = A1; c < N_CALLERS; c++)
+    {
+      g_autofree char *state = pull_declaration (&world, c, &cursors[c], &n);
+
+      if (c == UO)
+        {
+          g_assert_cmpstr (state, ==, "unit_review");
+          g_assert_cmpuint (n, ==, 1);
+        }
+      else
+        {
+          g_assert_null (state);
+          g_assert_cmpuint (n, ==, 0);
+        }
+    }
+
+  /* the unit's review: the unit officer gets each step; the department
+   * nothing before the declaration reaches it */
+  ends_on = publicity_args ();
+  act (&world, UO, "recommend", "unit_review", "同意推荐。", NULL, "unit_recommended");
+  act (&world, UO, "start_publicity", "unit_recommended", NULL, ends_on, "unit_publicity");
+  {
+    g_autofree char *unit = pull_declaration (&world, UO, &cursors[UO], &n);
+    g_autofree char *department = pull_declaration (&world, DEP, &cursors[DEP], &n);
+
+    g_assert_cmpstr (unit, ==, "unit_publicity");
+    g_assert_null (department);
+    g_assert_cmpuint (n, ==, 0);
+  }
+  let_publicity_pass (&world);
+  act (&world, UO, "end_publicity", "unit_publicity", NULL, NULL, "unit_publicity_ended");
+  act (&world, UO, "forward", "unit_publicity_ended", NULL, NULL, "department_review");
+
+  /* it reached the department: the department officer's next pull has it */
+  for (guint c = A1; c < N_CALLERS; c++)
+    {
+      g_autofree char *state = pull_declaration (&world, c, &cursors[c], &n);
+
+      if (c == UO || c == DEP)
+        {
+          g_assert_cmpstr (state, ==, "department_review");
+          g_assert_cmpuint (n, ==, 1);
+        }
+      else
+        {
+          g_assert_null (state);
+          g_assert_cmpuint (n, ==, 0);
+        }
+    }
+
+  /* returned by the department: both levels keep seeing it */
+  act (&world, DEP, "return", "department_review", "请补充继续教育证明。", NULL, "returned");
+  for (guint c = A1; c < N_CALLERS; c++)
+    {
+      g_autofree char *state = pull_declaration (&world, c, &cursors[c], &n);
+
+      if (c == UO || c == DEP)
+        g_assert_cmpstr (state, ==, "returned");
+      else
+        g_assert_null (state);
+    }
+
+  /* a fresh full pull (a new device) gives the same scope */
+  for (guint c = UO; c < N_CALLERS; c++)
+    {
+      g_autofree char *fresh = NULL;
+      g_autofree char *state = NULL;
+
+      g_clear_pointer (&cursors[c], g_free);
+      state = pull_declaration (&world, c, &fresh, &n);
+      g_assert_cmpuint (n, ==, c == UO || c == DEP ? 1 : 0);
+    }
+
+  for (guint i = 0; i < N_CALLERS; i++)
+    g_free (cursors[i]);
+  world_clear (&world);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/server/sync-authz/matrix", test_matrix);
   g_test_add_func ("/server/sync-authz/push-foreign-ids", test_push_foreign_ids);
   g_test_add_func ("/server/sync-authz/pull-scope", test_pull_scope);
+  g_test_add_func ("/server/sync-authz/pull-declarations", test_pull_declarations);
 
   return g_test_run ();
 }
