@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "zc-plan.h"
+
 G_BEGIN_DECLS
 
 #define ZC_API_CLIENT_ERROR (zc_api_client_error_quark ())
@@ -129,6 +131,79 @@ void          zc_api_client_get_declaration_async  (ZcApiClient         *self,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 JsonNode     *zc_api_client_get_declaration_finish (ZcApiClient         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+/* The reviewers' desks */
+void          zc_api_client_list_declarations_async  (ZcApiClient         *self,
+                                                      const char          *state,
+                                                      const char          *plan_id,
+                                                      guint                limit,
+                                                      guint                offset,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray    *zc_api_client_list_declarations_finish (ZcApiClient         *self,
+                                                      GAsyncResult        *result,
+                                                      gint64              *total,
+                                                      GError             **error);
+void          zc_api_client_act_on_declaration_async (ZcApiClient         *self,
+                                                      const char          *id,
+                                                      JsonObject          *request,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+JsonNode     *zc_api_client_act_on_declaration_finish (ZcApiClient        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void          zc_api_client_download_review_form_async (ZcApiClient       *self,
+                                                      const char          *id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+
+/* The committee's plans, the roster, unit search (issue 7) */
+JsonArray    *zc_api_client_error_get_errors       (const GError        *error);
+void          zc_api_client_create_plan_async      (ZcApiClient         *self,
+                                                    ZcPlan              *plan,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void          zc_api_client_update_plan_async      (ZcApiClient         *self,
+                                                    ZcPlan              *plan,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void          zc_api_client_plan_action_async      (ZcApiClient         *self,
+                                                    const char          *id,
+                                                    const char          *action,
+                                                    gint64               version,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ZcPlan       *zc_api_client_plan_call_finish       (ZcApiClient         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void          zc_api_client_list_plan_declarations_async  (ZcApiClient         *self,
+                                                           const char          *plan_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+JsonArray    *zc_api_client_list_plan_declarations_finish (ZcApiClient         *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void          zc_api_client_search_units_async     (ZcApiClient         *self,
+                                                    const char          *query,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void          zc_api_client_get_unit_async         (ZcApiClient         *self,
+                                                    const char          *id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+JsonArray    *zc_api_client_units_finish           (ZcApiClient         *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 

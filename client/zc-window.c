@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "zc-archive-page.h"
+#include "zc-declaration-desk.h"
 #include "zc-declarations-page.h"
 #include "zc-home-page.h"
 #include "zc-personal-page.h"
+#include "zc-plan-editor-page.h"
 #include "zc-plans-page.h"
 #include "zc-review-desk.h"
 #include "zc-role.h"
@@ -483,10 +485,18 @@ show_role_pages (ZcWindow  *self,
       desk = zc_review_desk_new (self->store);
       zc_review_desk_set_session (ZC_REVIEW_DESK (desk), session);
       add_page (self, desk, "review", _("Archive Review"), "emblem-ok-symbolic");
-      adw_view_stack_set_visible_child_name (self->view_stack, "review");
     }
-  else
-    adw_view_stack_set_visible_child_name (self->view_stack, "home");
+  if (role == ZC_ROLE_UNIT_OFFICER || role == ZC_ROLE_DEPARTMENT_OFFICER ||
+      role == ZC_ROLE_COMMITTEE_OFFICER || role == ZC_ROLE_ISSUER)
+    add_page (self, zc_declaration_desk_new (self->store, session), "declaration-desk",
+              _("Declaration Review"), "document-open-recent-symbolic");
+  if (role == ZC_ROLE_COMMITTEE_OFFICER)
+    add_page (self, zc_plan_editor_page_new (self->store, session), "plan-editor",
+              _("Review Plans"), "x-office-calendar-symbolic");
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         role == ZC_ROLE_UNIT_OFFICER ? "review"
+                                         : role == ZC_ROLE_ADMIN ? "home" : "declaration-desk");
 }
 
 /**
