@@ -61,38 +61,8 @@ collect_blobs (ZcLocalStore  *self,
                GError       **error)
 {
   g_autoptr(GPtrArray) names = zc_declaration_body_list_blobs (body);
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = zc_local_store_prepare (self, "SELECT uploaded FROM blobs WHERE sha256 = ?", error);
 
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; names != NULL && i < names->len; i++)
-    {
-      const char *sha256 = g_ptr_array_index (names, i);
-      int rc;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        {
-          g_set_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_INVALID,
-                       "The file %s is not in the local store", sha256);
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      if (rc != SQLITE_ROW)
-        {
-          zc_local_store_set_db_error (self, error, "Reading the attachments failed");
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      if (sqlite3_column_int (stmt, 0) == 0 &&
-          !g_ptr_array_find_with_equal_func (waiting, sha256, g_str_equal, NULL))
-        g_ptr_array_add (waiting, g_strdup (sha256));
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&waiting);
+  return zc_local_store_blobs_waiting (self, names, error);
 }
 
 static JsonObject *

@@ -75,17 +75,61 @@ validate_body (ZcFormSchema  *schema,
 
 /* The files a body names, which must all be in the blob table already;
  * returns those not uploaded yet, which the outbox row then waits for. */
-static GPtrArray *
-collect_blobs (ZcLocalStore  *self,
-               ZcFormSchema  *schema,
-               JsonObject    *body,
-               GError       **error)
+/**
+ * zc_local_store_blobs_waiting:
+ * @sha256s: (element-type utf8): the files a change names
+ *
+ * Every file must be in the blob table (added with its bytes before the
+ * edit); those not uploaded yet are returned, once each, and the outbox
+ * row waits for them.
+ */
+GPtrArray *
+zc_local_store_blobs_waiting (ZcLocalStore  *self,
+                              GPtrArray     *sha256s,
+                              GError       **error)
 {
   g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = zc_local_store_prepare (self, "SELECT uploaded FROM blobs WHERE sha256 = ?", error);
 
   if (stmt == NULL)
     return NULL;
+  for (guint i = 0; i < sha256s->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (sha256s, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_INVALID,
+                       "The attached file %s is not in the local store", sha256);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          zc_local_store_set_db_error (self, error, "Reading the attachments failed");
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      if (sqlite3_column_int (stmt, 0) == 0 &&
+          !g_ptr_array_find_with_equal_func (waiting, sha256, g_str_equal, NULL))
+        g_ptr_array_add (waiting, g_strdup (sha256));
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&waiting);
+}
+
+/* The files the attachments fields of an archive entry name. */
+static GPtrArray *
+collect_blobs (ZcLocalStore  *self,
+               ZcFormSchema  *schema,
+               JsonObject    *body,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; i < zc_form_schema_get_n_fields (schema); i++)
     {
@@ -103,38 +147,15 @@ collect_blobs (ZcLocalStore  *self,
           JsonNode *file = json_array_get_element (files, j);
           JsonNode *sha_node = JSON_NODE_HOLDS_OBJECT (file)
             ? json_object_get_member (json_node_get_object (file), "sha256") : NULL;
-          const char *sha256 = sha_node != NULL && JSON_NODE_HOLDS_VALUE (sha_node) &&
-                               json_node_get_value_type (sha_node) == G_TYPE_STRING
-            ? json_node_get_string (sha_node) : NULL;
-          int rc;
 
-          if (sha256 == NULL)
-            continue;   /* the validator has refused it already */
-
-          sqlite3_reset (stmt);
-          sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_DONE)
-            {
-              g_set_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_INVALID,
-                           "The attached file %s is not in the local store", sha256);
-              sqlite3_finalize (stmt);
-              return NULL;
-            }
-          if (rc != SQLITE_ROW)
-            {
-              zc_local_store_set_db_error (self, error, "Reading the attachments failed");
-              sqlite3_finalize (stmt);
-              return NULL;
-            }
-          if (sqlite3_column_int (stmt, 0) == 0 &&
-              !g_ptr_array_find_with_equal_func (waiting, sha256, g_str_equal, NULL))
-            g_ptr_array_add (waiting, g_strdup (sha256));
+          /* a file without a name has been refused by the validator */
+          if (sha_node != NULL && JSON_NODE_HOLDS_VALUE (sha_node) &&
+              json_node_get_value_type (sha_node) == G_TYPE_STRING)
+            g_ptr_array_add (names, (gpointer) json_node_get_string (sha_node));
         }
     }
 
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&waiting);
+  return zc_local_store_blobs_waiting (self, names, error);
 }
 
 /**

@@ -59,6 +59,9 @@ ZcRecord      *zc_local_store_read_record         (ZcLocalStore  *self,
 void           zc_local_store_emit_changed        (ZcLocalStore  *self,
                                                    const char    *id,
                                                    const char    *kind);
+GPtrArray     *zc_local_store_blobs_waiting       (ZcLocalStore  *self,
+                                                   GPtrArray     *sha256s,
+                                                   GError       **error);
 gboolean       zc_local_store_insert_outbox       (ZcLocalStore  *self,
                                                    const char    *name,
                                                    const char    *record_id,
