@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "zc-api-error.h"
+#include "zc-blob-service.h"
 #include "zc-declaration-body.h"
 #include "zc-declaration-record.h"
 #include "zc-form-validator.h"
@@ -240,6 +241,55 @@ set_not_allowed (GError     **error,
                  const char  *message)
 {
   zc_api_set_error (error, ZC_API_ERROR_CONFLICT, "not_allowed", NULL, message);
+}
+
+/* Naming a blob lends access to it (a record's reader may read its
+ * files): an entry may only name files its author may read already —
+ * uploaded by them, or named by a record they may see. */
+static gboolean
+check_named_blobs (ZcStoreTxn             *txn,
+                   const ZcChangeContext  *change,
+                   ZcFormSchema           *schema,
+                   JsonObject             *values,
+                   GError                **error)
+{
+  for (guint i = 0; i < zc_form_schema_get_n_fields (schema); i++)
+    {
+      const ZcFormField *field = zc_form_schema_get_field (schema, i);
+      JsonNode *value = json_object_get_member (values, zc_form_field_get_id (field));
+      JsonArray *files;
+
+      if (zc_form_field_get_field_type (field) != ZC_FIELD_ATTACHMENTS || value == NULL ||
+          !JSON_NODE_HOLDS_ARRAY (value))
+        continue;
+
+      files = json_node_get_array (value);
+      for (guint j = 0; j < json_array_get_length (files); j++)
+        {
+          JsonNode *file = json_array_get_element (files, j);
+          JsonNode *sha256 = JSON_NODE_HOLDS_OBJECT (file)
+            ? json_object_get_member (json_node_get_object (file), "sha256") : NULL;
+          gboolean allowed = FALSE;
+
+          /* a malformed file record is the form validator's to refuse */
+          if (sha256 == NULL || !JSON_NODE_HOLDS_VALUE (sha256) ||
+              json_node_get_value_type (sha256) != G_TYPE_STRING)
+            continue;
+          if (!zc_blob_service_may_read_in (txn, change->caller, json_node_get_string (sha256), &allowed, error))
+            return FALSE;
+          if (!allowed)
+            {
+              g_autofree char *field_path = g_strdup_printf ("%s[%u]", zc_form_field_get_id (field), j);
+
+              zc_api_set_error (error, ZC_API_ERROR_INVALID, "blob_missing", field_path,
+                                zc_translate (change->language,
+                                              N_("An attached file has not been uploaded.")));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
 }
 
 static ZcPutResult *
@@ -519,6 +569,8 @@ zc_record_service_put_in (ZcStoreTxn             *txn,
     return zc_declaration_record_put_in (txn, change, record_id, base_version, values, full_body, must_be_new,
                                          error);
   if ((schema = schema_for_kind (kind, change->language, error)) == NULL)
+    return NULL;
+  if (!check_named_blobs (txn, change, schema, values, error))
     return NULL;
 
   record = zc_record_service_get_own (txn, change->caller, record_id, change->language, &missing, error);

@@ -680,6 +680,51 @@ test_read_through_records (void)
   zc_test_server_stop (server);
 }
 
+/* Naming a file lends access to it, so an entry may not name a file its
+ * author cannot read: another's upload, or one never uploaded. */
+static void
+test_naming_needs_reading (void)
+{
+  ZcTestServer *server = zc_test_server_start (demo);
+  g_autofree char *owner = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *other = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT2, ZC_TEST_DEMO_PASSWORD);
+  g_autoptr(GBytes) pdf = make_pdf (20 * 1024, 7);
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *never = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "never uploaded", -1);
+  g_autofree char *path = blob_path (sha256);
+  Options as_other = { .token = other };
+  g_auto(Answer) upload = { 0 };
+  g_auto(Answer) borrowed = { 0 };
+  const char *shas[] = { sha256, never };
+  gint64 before = zc_server_test_count (server, "SELECT count(*) FROM records");
+
+  g_assert_cmpuint (put_blob (server, owner, pdf, &upload), ==, 201);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shas); i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("{\"kind\": \"archive:papers\", \"body\": {\"title\": \"借用的附件\","
+                                                " \"published_on\": \"2022-04-01\", \"paper_type\": \"1\","
+                                                " \"journal\": \"中华全科医学\", \"author_rank\": \"1\", \"own_words\": 4,"
+                                                " \"attachments\": [{\"sha256\": \"%s\", \"name\": \"论文.pdf\","
+                                                " \"mime\": \"application/pdf\", \"size\": 20480}]}}", shas[i]);
+      g_autoptr(JsonNode) refused = NULL;
+      guint status = 0;
+
+      refused = zc_test_server_call (server, "POST", "/api/v1/archive", other, "zh-CN", entry, &status, NULL);
+      g_assert_cmpuint (status, ==, 400);
+      zc_test_assert_error (refused, "blob_missing");
+      g_assert_cmpstr (zc_test_member_string (refused, "field"), ==, "attachments[0]");
+      g_assert_cmpstr (zc_test_member_string (refused, "message"), !=, "");
+    }
+  g_assert_cmpint (zc_server_test_count (server, "SELECT count(*) FROM records"), ==, before);
+
+  /* and the file stays out of reach */
+  send_request (server, "GET", path, NULL, &as_other, &borrowed);
+  assert_error (&borrowed, 404, "not_found");
+
+  zc_test_server_stop (server);
+}
+
 static void
 test_etag (void)
 {
@@ -1276,6 +1321,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/server/blobs/sniff", test_sniff);
+  g_test_add_func ("/server/blobs/naming-needs-reading", test_naming_needs_reading);
   g_test_add_func ("/server/blobs/folder-store", test_folder_store);
   g_test_add_func ("/server/blobs/settings-environment", test_settings_environment);
   g_test_add_func ("/server/blobs/upload-and-reupload", test_upload_and_reupload);
