@@ -189,6 +189,34 @@ on_chooser_response (GtkNativeDialog  *chooser,
   g_clear_object (&self->chooser);
 }
 
+/* Files dropped from a file manager: the same checks as chosen ones. */
+static gboolean
+on_drop (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         ZcAttachmentList *self)
+{
+  GSList *files;
+
+  if (!self->editable || self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!zc_attachment_list_add_file (self, l->data, &error))
+        {
+          g_signal_emit (self, signals[FAILED], 0, error->message);
+          break;
+        }
+    }
+  g_slist_free (files);
+  return TRUE;
+}
+
 static void
 on_add_clicked (GtkButton        *button,
                 ZcAttachmentList *self)
@@ -277,6 +305,7 @@ zc_attachment_list_class_init (ZcAttachmentListClass *klass)
 static void
 zc_attachment_list_init (ZcAttachmentList *self)
 {
+  GtkDropTarget *target;
   GtkWidget *content;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
@@ -305,6 +334,10 @@ zc_attachment_list_init (ZcAttachmentList *self)
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   gtk_widget_set_parent (self->add_button, GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /**

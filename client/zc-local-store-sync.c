@@ -466,6 +466,25 @@ zc_local_store_mark_blob_uploaded (ZcLocalStore  *self,
   return zc_local_store_run_text (self, "UPDATE blobs SET uploaded = 1 WHERE sha256 = ?", sha256, error);
 }
 
+/**
+ * zc_local_store_release_refused_blob:
+ *
+ * The server refused the file for good (too large, a type it does not
+ * take): the changes that waited for it go out without it, so that the
+ * server refuses them as changes the user can see, fix or discard,
+ * instead of waiting for an upload that will never succeed.
+ */
+gboolean
+zc_local_store_release_refused_blob (ZcLocalStore  *self,
+                                     const char    *sha256,
+                                     GError       **error)
+{
+  g_return_val_if_fail (ZC_IS_LOCAL_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  return zc_local_store_run_text (self, "DELETE FROM outbox_blobs WHERE sha256 = ?", sha256, error);
+}
+
 static void
 collect_references (JsonNode   *node,
                     GHashTable *found)

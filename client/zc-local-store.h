@@ -156,6 +156,9 @@ GPtrArray    *zc_local_store_list_blobs_to_upload (ZcLocalStore *self,
 gboolean      zc_local_store_mark_blob_uploaded (ZcLocalStore  *self,
                                                  const char    *sha256,
                                                  GError       **error);
+gboolean      zc_local_store_release_refused_blob (ZcLocalStore  *self,
+                                                   const char    *sha256,
+                                                   GError       **error);
 GPtrArray    *zc_local_store_list_missing_blobs (ZcLocalStore  *self,
                                                  GError       **error);
 gboolean      zc_local_store_put_blob           (ZcLocalStore  *self,

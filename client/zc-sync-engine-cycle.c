@@ -176,6 +176,22 @@ on_blob_uploaded (GObject      *source,
 
   if (!zc_api_client_upload_finish (ZC_API_CLIENT (source), result, NULL, &error))
     {
+      /* refused for good: its changes go up without it and come back
+       * refused, where the user can fix or discard them */
+      if (g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_INVALID))
+        {
+          g_message ("The server refused the file %s: %s", json_object_get_string_member (blob, "path"),
+                     error->message);
+          g_clear_error (&error);
+          if (!zc_local_store_release_refused_blob (cycle->self->store, sha256, &error))
+            {
+              cycle_finish (cycle, g_steal_pointer (&error));
+              return;
+            }
+          cycle->blob_index++;
+          upload_next (cycle);
+          return;
+        }
       g_prefix_error (&error, "%s: ", json_object_get_string_member (blob, "path"));
       cycle_finish (cycle, g_steal_pointer (&error));
       return;

@@ -1227,6 +1227,62 @@ test_attachment_round_trip (void)
   zc_test_server_stop (server);
 }
 
+/* A file the server refuses for good (here: larger than it takes) does
+ * not hold its entry back for ever: the entry goes up without it, comes
+ * back refused, and the user can discard it. */
+static void
+test_refused_file (void)
+{
+  const char *args[] = { "--demo", NULL };
+  const char *env[] = { "ZHICHENG_BLOB_MAX_BYTES=1024", NULL };
+  ZcTestServer *server = zc_test_server_start_full (NULL, args, env);
+  Client *a = client_new (server->url, ZC_TEST_DEMO_APPLICANT2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_path = g_build_filename (a->dir, "扫描件.pdf", NULL);
+  g_autofree char *large = g_strnfill (4096, 'x');
+  g_autofree char *pdf = g_strconcat ("%PDF-1.4\n% ", large, "\n%%EOF\n", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(JsonObject) attachment = NULL;
+  g_autoptr(JsonObject) body = assessment_body (2012, "附件过大");
+  g_autoptr(ZcRecord) entry = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
+  g_autoptr(GPtrArray) to_upload = NULL;
+  JsonArray *files = json_array_new ();
+  ZcLocalRejection *rejection;
+
+  g_assert_true (g_file_set_contents (file_path, pdf, -1, &error));
+  attachment = zc_local_store_add_attachment (a->store, file, NULL, 1024 * 1024, &error);
+  g_assert_no_error (error);
+  json_array_add_object_element (files, json_object_ref (attachment));
+  json_object_set_array_member (body, "attachments", files);
+  entry = zc_local_store_create_entry (a->store, KIND, body, &error);
+  g_assert_no_error (error);
+
+  client_sync_ok (a);
+  rejections = zc_local_store_list_rejections (a->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejections->len, ==, 1);
+  rejection = g_ptr_array_index (rejections, 0);
+  g_assert_cmpstr (rejection->mutation->record_id, ==, zc_record_get_id (entry));
+  g_assert_cmpstr (rejection->code, ==, "BLOB_MISSING");
+  g_assert_cmpuint (zc_local_store_get_outbox_count (a->store), ==, 0);
+  /* the file is not offered again */
+  to_upload = zc_local_store_list_blobs_to_upload (a->store, &error);
+  g_assert_cmpuint (to_upload->len, ==, 0);
+  {
+    g_autoptr(GHashTable) on_server = server_records (server, ZC_TEST_DEMO_APPLICANT2, KIND);
+
+    g_assert_false (g_hash_table_contains (on_server, zc_record_get_id (entry)));
+  }
+
+  g_assert_true (zc_local_store_discard_rejection (a->store, rejection->mutation->id, &error));
+  g_assert_no_error (error);
+  client_sync_ok (a);
+
+  client_free (a);
+  zc_test_server_stop (server);
+}
+
 /* A dead session: the engine stops asking and says so; signing in again
  * brings the next sync by itself. */
 static void
@@ -1502,6 +1558,7 @@ main (int   argc,
   g_test_add_func ("/sync-engine/server/offline-edits-coalesce", test_offline_edits_coalesce);
   g_test_add_func ("/sync-engine/server/personal-info-second-device", test_personal_info_second_device);
   g_test_add_func ("/sync-engine/server/attachment-round-trip", test_attachment_round_trip);
+  g_test_add_func ("/sync-engine/server/refused-file", test_refused_file);
   g_test_add_func ("/sync-engine/server/unauthorized-once", test_unauthorized_once);
   g_test_add_func ("/sync-engine/server/server-restored", test_server_restored);
   g_test_add_func ("/sync-engine/server/kill-during-sync", test_kill_during_sync);

@@ -622,6 +622,34 @@ write_file (const char *dir,
   return g_file_new_for_path (path);
 }
 
+/* What a file manager's drop does: the widget's drop target gets the
+ * list of files. */
+static gboolean
+drop_file (GtkWidget *widget,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GSList *list;
+      GValue value = G_VALUE_INIT;
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      list = g_slist_append (NULL, file);
+      g_value_init (&value, GDK_TYPE_FILE_LIST);
+      g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+      g_signal_emit_by_name (controller, "drop", &value, 0.0, 0.0, &handled);
+      g_value_unset (&value);
+      g_slist_free (list);
+      return handled;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_attachments (Fixture       *fixture,
                   gconstpointer  data)
@@ -678,6 +706,14 @@ test_attachments (Fixture       *fixture,
   g_assert_cmpuint (zc_attachment_list_get_n_files (list), ==, 1);
   g_assert_null (zc_field_row_get_error (row));
 
+  /* dropped from a file manager: the same checks as chosen files */
+  g_assert_true (drop_file (GTK_WIDGET (list), text));
+  g_assert_cmpuint (zc_attachment_list_get_n_files (list), ==, 1);
+  g_assert_nonnull (zc_field_row_get_error (row));
+  g_assert_true (drop_file (GTK_WIDGET (list), pdf3));
+  g_assert_cmpuint (zc_attachment_list_get_n_files (list), ==, 2);
+  g_assert_true (zc_attachment_list_remove (list, 1));
+
   /* read-only: nothing can be added or removed */
   zc_form_view_set_editable (fixture->view, FALSE);
   g_assert_false (zc_form_view_get_editable (fixture->view));
@@ -685,6 +721,8 @@ test_attachments (Fixture       *fixture,
   g_assert_false (zc_attachment_list_remove (list, 0));
   g_assert_false (zc_attachment_list_add_file (list, pdf3, &error));
   g_clear_error (&error);
+  g_assert_false (drop_file (GTK_WIDGET (list), pdf3));
+  g_assert_cmpuint (zc_attachment_list_get_n_files (list), ==, 1);
 }
 
 static void
