@@ -13,7 +13,7 @@
 
 #include "zc-api-client.h"
 #include "zc-plan-details.h"
-#include "zc-plan-editor-page.h"
+#include "zc-plan-editor-page-private.h"
 #include "zc-plan-object.h"
 #include "zc-roster-csv.h"
 
@@ -22,44 +22,14 @@
  * change the list is asked for again, so it always shows what the
  * server holds. */
 
-struct _ZcPlanEditorPage
-{
-  AdwBin        parent_instance;
-
-  ZcLocalStore *store;        /* owned */
-  ZcSession    *session;      /* owned */
-  GCancellable *cancellable;  /* owned */
-  GListStore   *plans;        /* owned, of ZcPlanObject */
-  ZcPlan       *selected;     /* owned, nullable */
-  char         *select_after; /* owned, nullable: to select once reloaded */
-  char         *message;      /* owned, nullable */
-  guint         busy;
-  gboolean      online;
-  gboolean      can_manage;
-
-  GtkWidget    *status;
-  GtkWidget    *banner;
-  GtkWidget    *stack;
-  GtkWidget    *list_box;
-  GtkWidget    *empty;
-  GtkWidget    *details;
-  GtkWidget    *state_label;
-  GtkWidget    *editor_title;
-  GtkWidget    *editor_bin;
-  GtkWidget    *editor;       /* nullable */
-  GtkWidget    *buttons[ZC_PLAN_EDITOR_N_ACTIONS];
-};
-
 G_DEFINE_FINAL_TYPE (ZcPlanEditorPage, zc_plan_editor_page, ADW_TYPE_BIN)
-
-static void update_actions (ZcPlanEditorPage *self);
 
 /* One line under the banner with the newest news: a success, or a
  * refusal in the error colour (toasts would queue old news). */
-static void
-say_full (ZcPlanEditorPage *self,
-          const char       *message,
-          gboolean          problem)
+void
+zc_plan_editor_page_say_full (ZcPlanEditorPage *self,
+                              const char       *message,
+                              gboolean          problem)
 {
   g_free (self->message);
   self->message = g_strdup (message);
@@ -71,49 +41,49 @@ say_full (ZcPlanEditorPage *self,
   gtk_widget_set_visible (self->status, message != NULL);
 }
 
-static void
-say (ZcPlanEditorPage *self,
-     const char       *message)
+void
+zc_plan_editor_page_say (ZcPlanEditorPage *self,
+                         const char       *message)
 {
-  say_full (self, message, FALSE);
+  zc_plan_editor_page_say_full (self, message, FALSE);
 }
 
-static void
-set_online (ZcPlanEditorPage *self,
-            gboolean          online)
+void
+zc_plan_editor_page_set_online (ZcPlanEditorPage *self,
+                                gboolean          online)
 {
   self->online = online;
   gtk_widget_set_visible (self->banner, !online && self->can_manage);
-  update_actions (self);
+  zc_plan_editor_page_update_actions (self);
 }
 
 /* A failed request: offline, a refusal to show, or a race to resolve
  * by reading the list again. */
-static void
-report_error (ZcPlanEditorPage *self,
-              const GError     *error)
+void
+zc_plan_editor_page_report_error (ZcPlanEditorPage *self,
+                                  const GError     *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK) ||
       g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_UNAUTHENTICATED))
-    set_online (self, FALSE);
-  say_full (self, error->message, TRUE);
+    zc_plan_editor_page_set_online (self, FALSE);
+  zc_plan_editor_page_say_full (self, error->message, TRUE);
 }
 
-static void
-begin (ZcPlanEditorPage *self)
+void
+zc_plan_editor_page_begin (ZcPlanEditorPage *self)
 {
   self->busy++;
-  update_actions (self);
+  zc_plan_editor_page_update_actions (self);
 }
 
-static void
-end (ZcPlanEditorPage *self)
+void
+zc_plan_editor_page_end (ZcPlanEditorPage *self)
 {
   g_return_if_fail (self->busy > 0);
   self->busy--;
-  update_actions (self);
+  zc_plan_editor_page_update_actions (self);
 }
 
 /* ---- the list ----------------------------------------------------------- */
@@ -204,7 +174,7 @@ show_selected (ZcPlanEditorPage *self)
     }
   else
     gtk_label_set_label (GTK_LABEL (self->state_label), "");
-  update_actions (self);
+  zc_plan_editor_page_update_actions (self);
 }
 
 static void
@@ -265,13 +235,13 @@ on_plans_listed (GObject      *source,
   g_autofree char *keep = NULL;
   const char *committee;
 
-  end (self);
+  zc_plan_editor_page_end (self);
   if (plans == NULL)
     {
-      report_error (self, error);
+      zc_plan_editor_page_report_error (self, error);
       return;
     }
-  set_online (self, TRUE);
+  zc_plan_editor_page_set_online (self, TRUE);
 
   keep = g_strdup (self->select_after != NULL ? self->select_after
                    : self->selected != NULL ? zc_plan_get_id (self->selected) : NULL);
@@ -306,397 +276,18 @@ zc_plan_editor_page_reload (ZcPlanEditorPage *self)
     return;
   if (zc_session_get_state (self->session) != ZC_SESSION_STATE_SIGNED_IN)
     {
-      set_online (self, FALSE);
+      zc_plan_editor_page_set_online (self, FALSE);
       return;
     }
-  begin (self);
+  zc_plan_editor_page_begin (self);
   zc_api_client_list_plans_async (zc_session_get_api_client (self->session), self->cancellable,
                                   on_plans_listed, g_object_ref (self));
 }
 
-/* ---- editing ------------------------------------------------------------ */
-
-static void
-open_editor (ZcPlanEditorPage *self,
-             ZcPlan           *plan)
-{
-  g_autofree char *title = NULL;
-
-  self->editor = zc_plan_editor_new (self->session);
-  zc_plan_editor_set_plan (ZC_PLAN_EDITOR (self->editor), plan);
-  adw_bin_set_child (ADW_BIN (self->editor_bin), self->editor);
-  if (plan == NULL)
-    title = g_strdup (_("New Review Plan"));
-  else
-    /* Translators: the editor's title; %s is the plan's name */
-    title = g_strdup_printf (_("Edit Draft: %s"), zc_plan_get_name (plan));
-  gtk_label_set_label (GTK_LABEL (self->editor_title), title);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "editor");
-  gtk_widget_set_visible (self->status, FALSE);
-  update_actions (self);
-}
-
-static void
-close_editor (ZcPlanEditorPage *self)
-{
-  self->editor = NULL;
-  adw_bin_set_child (ADW_BIN (self->editor_bin), NULL);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
-  update_actions (self);
-}
-
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(ZcPlanEditorPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZcPlan) plan = zc_api_client_plan_call_finish (ZC_API_CLIENT (source), result, &error);
-
-  end (self);
-  if (plan == NULL)
-    {
-      if (self->editor != NULL && g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_INVALID))
-        {
-          zc_plan_editor_show_api_error (ZC_PLAN_EDITOR (self->editor), error);
-          say_full (self, _("The server did not accept the plan: see the fields marked."), TRUE);
-          return;
-        }
-      report_error (self, error);
-      return;
-    }
-  set_online (self, TRUE);
-  say (self, _("The draft is saved."));
-  close_editor (self);
-  g_free (self->select_after);
-  self->select_after = g_strdup (zc_plan_get_id (plan));
-  zc_plan_editor_page_reload (self);
-}
-
-static void
-on_save (ZcPlanEditorPage *self)
-{
-  g_autoptr(ZcPlan) plan = NULL;
-  ZcApiClient *client;
-
-  if (self->editor == NULL || self->busy > 0)
-    return;
-  plan = zc_plan_editor_collect (ZC_PLAN_EDITOR (self->editor), FALSE);
-  /* the problems are under their fields, the first one focused */
-  if (plan == NULL)
-    {
-      say_full (self, _("Some fields need attention: see the messages under them."), TRUE);
-      return;
-    }
-  if (!self->online || zc_session_get_state (self->session) != ZC_SESSION_STATE_SIGNED_IN)
-    {
-      say_full (self, _("You are offline: the plan can be saved only while connected to the server."), TRUE);
-      return;
-    }
-
-  client = zc_session_get_api_client (self->session);
-  begin (self);
-  if (zc_plan_editor_get_base_plan (ZC_PLAN_EDITOR (self->editor)) == NULL)
-    zc_api_client_create_plan_async (client, plan, self->cancellable, on_saved, g_object_ref (self));
-  else
-    zc_api_client_update_plan_async (client, plan, self->cancellable, on_saved, g_object_ref (self));
-}
-
-static void
-on_new (ZcPlanEditorPage *self)
-{
-  open_editor (self, NULL);
-}
-
-static void
-on_edit (ZcPlanEditorPage *self)
-{
-  if (self->selected != NULL && zc_plan_get_state (self->selected) == ZC_PLAN_STATE_DRAFT)
-    open_editor (self, self->selected);
-}
-
-/* ---- publish, close, revise --------------------------------------------- */
-
-static void
-on_acted (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(ZcPlanEditorPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZcPlan) plan = zc_api_client_plan_call_finish (ZC_API_CLIENT (source), result, &error);
-
-  end (self);
-  if (plan == NULL)
-    {
-      /* publishing a draft the server finds incomplete: to the fields */
-      if (g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_INVALID) && self->selected != NULL &&
-          zc_plan_get_state (self->selected) == ZC_PLAN_STATE_DRAFT)
-        {
-          g_autoptr(ZcPlan) draft = zc_plan_ref (self->selected);
-
-          open_editor (self, draft);
-          zc_plan_editor_show_api_error (ZC_PLAN_EDITOR (self->editor), error);
-        }
-      report_error (self, error);
-      if (g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_CONFLICT))
-        zc_plan_editor_page_reload (self);
-      return;
-    }
-
-  set_online (self, TRUE);
-  switch (zc_plan_get_state (plan))
-    {
-    case ZC_PLAN_STATE_PUBLISHED:
-      say (self, _("The plan is published."));
-      break;
-    case ZC_PLAN_STATE_CLOSED:
-      say (self, _("The plan is closed: no new declarations."));
-      break;
-    case ZC_PLAN_STATE_DRAFT:
-    default:
-      {
-        g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, zc_plan_get_version (plan));
-        /* Translators: %s is the new version's number */
-        g_autofree char *text = g_strdup_printf (_("Version %s is a draft now: edit it, then publish it."),
-                                                 version);
-        say (self, text);
-      }
-      break;
-    }
-  g_free (self->select_after);
-  self->select_after = g_strdup (zc_plan_get_id (plan));
-  zc_plan_editor_page_reload (self);
-}
-
-static void
-on_confirmed (AdwMessageDialog *dialog,
-              const char       *response,
-              ZcPlanEditorPage *self)
-{
-  const char *action = g_object_get_data (G_OBJECT (dialog), "action");
-
-  if (g_strcmp0 (response, action) != 0 || self->selected == NULL || self->busy > 0)
-    return;
-  begin (self);
-  zc_api_client_plan_action_async (zc_session_get_api_client (self->session), zc_plan_get_id (self->selected),
-                                   action, zc_plan_get_version (self->selected), self->cancellable,
-                                   on_acted, g_object_ref (self));
-}
-
-static void
-confirm (ZcPlanEditorPage *self,
-         const char       *action,
-         const char       *heading,
-         const char       *body,
-         const char       *label,
-         AdwResponseAppearance appearance)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), action, label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), action, appearance);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "action", g_strdup (action), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirmed), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_publish (ZcPlanEditorPage *self)
-{
-  g_autoptr(GPtrArray) errors = NULL;
-  g_autofree char *body = NULL;
-
-  if (self->selected == NULL)
-    return;
-  /* what the server would refuse, shown at the fields first */
-  if (!zc_plan_validate (self->selected, NULL, TRUE, ZC_LANGUAGE_LOCALE, &errors))
-    {
-      g_autoptr(ZcPlan) draft = zc_plan_ref (self->selected);
-
-      open_editor (self, draft);
-      zc_plan_editor_show_errors (ZC_PLAN_EDITOR (self->editor), errors);
-      say_full (self, _("The draft is not complete enough to publish: see the fields marked."), TRUE);
-      return;
-    }
-  /* Translators: %s is the plan's name */
-  body = g_strdup_printf (_("Applicants will see “%s” and may declare to it. After this it changes only by "
-                            "revising it; publishing cannot be undone."), zc_plan_get_name (self->selected));
-  confirm (self, "publish", _("Publish the Plan?"), body, _("_Publish"), ADW_RESPONSE_SUGGESTED);
-}
-
-static void
-on_close (ZcPlanEditorPage *self)
-{
-  g_autofree char *body = NULL;
-
-  if (self->selected == NULL)
-    return;
-  body = g_strdup_printf (_("No new declarations can be made to “%s”; declarations already made go on. "
-                            "A closed plan cannot be opened again."), zc_plan_get_name (self->selected));
-  confirm (self, "close", _("Close the Plan?"), body, _("C_lose Plan"), ADW_RESPONSE_DESTRUCTIVE);
-}
-
-static void
-on_revise (ZcPlanEditorPage *self)
-{
-  g_autofree char *body = NULL;
-  g_autofree char *next = NULL;
-  g_autofree char *now = NULL;
-
-  if (self->selected == NULL)
-    return;
-  next = g_strdup_printf ("%" G_GINT64_FORMAT, zc_plan_get_version (self->selected) + 1);
-  now = g_strdup_printf ("%" G_GINT64_FORMAT, zc_plan_get_version (self->selected));
-  /* Translators: both %s are version numbers, the new one first */
-  body = g_strdup_printf (_("A draft of version %s is made from the published plan. Version %s stays in "
-                            "force until you publish the draft."), next, now);
-  confirm (self, "revise", _("Revise the Plan?"), body, _("_Revise"), ADW_RESPONSE_SUGGESTED);
-}
-
-/* ---- the roster --------------------------------------------------------- */
-
-typedef struct
-{
-  ZcPlanEditorPage *self;   /* owned */
-  GFile            *file;   /* owned */
-  char             *name;   /* owned: the plan's */
-} Export;
-
-static void
-export_free (Export *export)
-{
-  g_object_unref (export->self);
-  g_object_unref (export->file);
-  g_free (export->name);
-  g_free (export);
-}
-
-static void
-on_roster_written (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  Export *export = user_data;
-  g_autoptr(GError) error = NULL;
-
-  end (export->self);
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    report_error (export->self, error);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (export->file);
-      /* Translators: %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("The roster is saved as “%s”."), name);
-
-      say (export->self, text);
-    }
-  export_free (export);
-}
-
-static void
-on_roster_listed (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  Export *export = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) records = zc_api_client_list_plan_declarations_finish (ZC_API_CLIENT (source), result,
-                                                                              &error);
-  g_autoptr(GBytes) csv = NULL;
-
-  if (records == NULL)
-    {
-      end (export->self);
-      report_error (export->self, error);
-      export_free (export);
-      return;
-    }
-  csv = zc_roster_csv_build (records, zc_taxonomy_get_default (), ZC_LANGUAGE_LOCALE);
-  g_file_replace_contents_bytes_async (export->file, csv, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       export->self->cancellable, on_roster_written, export);
-}
-
-static void
-export_to (ZcPlanEditorPage *self,
-           GFile            *file)
-{
-  Export *export = g_new0 (Export, 1);
-
-  export->self = g_object_ref (self);
-  export->file = g_object_ref (file);
-  begin (self);
-  zc_api_client_list_plan_declarations_async (zc_session_get_api_client (self->session),
-                                              zc_plan_get_id (self->selected), self->cancellable,
-                                              on_roster_listed, export);
-}
-
-static void
-on_chooser_response (GtkNativeDialog  *chooser,
-                     int               response,
-                     ZcPlanEditorPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->selected != NULL)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    export_to (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-void
-zc_plan_editor_page_export_roster (ZcPlanEditorPage *self,
-                                   GFile            *file)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (ZC_IS_PLAN_EDITOR_PAGE (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-
-  if (self->selected == NULL || !self->can_manage)
-    return;
-  if (!self->online || zc_session_get_state (self->session) != ZC_SESSION_STATE_SIGNED_IN)
-    {
-      say_full (self, _("You are offline: the roster comes from the server."), TRUE);
-      return;
-    }
-  if (file != NULL)
-    {
-      export_to (self, file);
-      return;
-    }
-
-  chooser = gtk_file_chooser_native_new (_("Save the Roster"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  name = zc_roster_csv_file_name (zc_plan_get_name (self->selected), ZC_LANGUAGE_LOCALE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV spreadsheet"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_export (ZcPlanEditorPage *self)
-{
-  zc_plan_editor_page_export_roster (self, NULL);
-}
-
 /* ---- actions ------------------------------------------------------------ */
 
-static void
-update_actions (ZcPlanEditorPage *self)
+void
+zc_plan_editor_page_update_actions (ZcPlanEditorPage *self)
 {
   gboolean ready = self->can_manage && self->online && self->busy == 0;
   ZcPlanState state = self->selected != NULL ? zc_plan_get_state (self->selected) : ZC_PLAN_STATE_DRAFT;
@@ -772,7 +363,7 @@ build_list (ZcPlanEditorPage *self)
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (header), refresh);
   gtk_box_append (GTK_BOX (header), action_button (self, ZC_PLAN_EDITOR_ACTION_NEW, _("_New Plan"),
-                                                   "suggested-action", G_CALLBACK (on_new)));
+                                                   "suggested-action", G_CALLBACK (zc_plan_editor_page_on_new)));
   gtk_box_append (GTK_BOX (page), header);
   gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
@@ -811,15 +402,15 @@ build_list (ZcPlanEditorPage *self)
   gtk_widget_set_hexpand (self->state_label, TRUE);
   gtk_box_append (GTK_BOX (bar), self->state_label);
   gtk_box_append (GTK_BOX (bar), action_button (self, ZC_PLAN_EDITOR_ACTION_EDIT, _("_Edit"), NULL,
-                                                G_CALLBACK (on_edit)));
+                                                G_CALLBACK (zc_plan_editor_page_on_edit)));
   gtk_box_append (GTK_BOX (bar), action_button (self, ZC_PLAN_EDITOR_ACTION_PUBLISH, _("_Publish"),
-                                                "suggested-action", G_CALLBACK (on_publish)));
+                                                "suggested-action", G_CALLBACK (zc_plan_editor_page_on_publish)));
   gtk_box_append (GTK_BOX (bar), action_button (self, ZC_PLAN_EDITOR_ACTION_REVISE, _("_Revise"), NULL,
-                                                G_CALLBACK (on_revise)));
+                                                G_CALLBACK (zc_plan_editor_page_on_revise)));
   gtk_box_append (GTK_BOX (bar), action_button (self, ZC_PLAN_EDITOR_ACTION_CLOSE, _("C_lose"),
-                                                "destructive-action", G_CALLBACK (on_close)));
+                                                "destructive-action", G_CALLBACK (zc_plan_editor_page_on_close)));
   gtk_box_append (GTK_BOX (bar), action_button (self, ZC_PLAN_EDITOR_ACTION_EXPORT, _("Export _Roster"), NULL,
-                                                G_CALLBACK (on_export)));
+                                                G_CALLBACK (zc_plan_editor_page_on_export)));
   self->details = zc_plan_details_new (self->store);
   g_signal_connect (self->details, "declare", G_CALLBACK (on_declare), NULL);
   gtk_widget_set_vexpand (self->details, TRUE);
@@ -838,7 +429,7 @@ on_save_shortcut (GtkWidget *widget,
                   GVariant  *args,
                   gpointer   user_data)
 {
-  on_save (user_data);
+  zc_plan_editor_page_on_save (user_data);
   return TRUE;
 }
 
@@ -857,10 +448,10 @@ build_editor (ZcPlanEditorPage *self)
   gtk_widget_add_css_class (self->editor_title, "title-3");
   gtk_widget_set_hexpand (self->editor_title, TRUE);
   gtk_box_append (GTK_BOX (header), action_button (self, ZC_PLAN_EDITOR_ACTION_CANCEL, _("_Cancel"), NULL,
-                                                   G_CALLBACK (close_editor)));
+                                                   G_CALLBACK (zc_plan_editor_page_close_editor)));
   gtk_box_append (GTK_BOX (header), self->editor_title);
   gtk_box_append (GTK_BOX (header), action_button (self, ZC_PLAN_EDITOR_ACTION_SAVE, _("_Save Draft"),
-                                                   "suggested-action", G_CALLBACK (on_save)));
+                                                   "suggested-action", G_CALLBACK (zc_plan_editor_page_on_save)));
   gtk_box_append (GTK_BOX (page), header);
   gtk_box_append (GTK_BOX (page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   /* Ctrl+S saves (Escape does not throw the form away: too easy to lose work) */
@@ -885,7 +476,7 @@ on_session_state (ZcPlanEditorPage *self)
   if (zc_session_get_state (self->session) == ZC_SESSION_STATE_SIGNED_IN)
     zc_plan_editor_page_reload (self);
   else
-    set_online (self, FALSE);
+    zc_plan_editor_page_set_online (self, FALSE);
 }
 
 /* ---- GObject ------------------------------------------------------------ */

@@ -16,8 +16,8 @@
 #include "zc-data.h"
 #include "zc-plan.h"
 
-/* The plan's rules beyond its codec (zc-plan.c): validation against the
- * taxonomy and the data files, who may declare (scope), the time
+/* The plan's rules beyond its codec (zc-plan.c, zc-plan-read.c):
+ * validation against the taxonomy and the data files, who may declare (scope), the time
  * windows, and the filters of the plans list.  Only the public
  * accessors are used here. */
 
