@@ -16,6 +16,7 @@
 #include "zc-api-client.h"
 #include "zc-json.h"
 #include "zc-plan.h"
+#include "zc-unit-statistics.h"
 
 /* Asynchronous calls of the server's JSON API (docs/api.md) on the
  * main loop.  An answer is parsed off the main thread when it is
@@ -1431,4 +1432,186 @@ bad:
   g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
                        _("The server’s answer is not a list of units"));
   return NULL;
+}
+
+/* The unit officer's desk */
+
+/**
+ * zc_api_client_get_unit_statistics_async:
+ * @unit_id: the caller's own unit
+ *
+ * `GET /api/v1/units/{id}/statistics`: the unit's professional staff by
+ * series and level.
+ */
+void
+zc_api_client_get_unit_statistics_async (ZcApiClient         *self,
+                                         const char          *unit_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ZC_IS_API_CLIENT (self));
+  g_return_if_fail (unit_id != NULL && *unit_id != '\0');
+
+  escaped = g_uri_escape_string (unit_id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/units/", escaped, "/statistics", NULL);
+  zc_api_client_call_async (self, SOUP_METHOD_GET, path, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * zc_api_client_get_unit_statistics_finish:
+ *
+ * Returns: (transfer full): the numbers, or %NULL (an answer whose
+ *   totals do not add up is %ZC_API_CLIENT_ERROR_PROTOCOL)
+ */
+ZcUnitStatistics *
+zc_api_client_get_unit_statistics_finish (ZcApiClient   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ZcUnitStatistics *statistics;
+
+  g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
+
+  if (!zc_api_client_call_finish (self, result, &answer, error))
+    return NULL;
+  statistics = answer != NULL ? zc_unit_statistics_from_json (answer, &local_error) : NULL;
+  if (statistics == NULL)
+    {
+      g_debug ("Unit statistics: %s", local_error != NULL ? local_error->message : "no answer");
+      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
+                           _("The server’s answer is not the unit’s statistics"));
+    }
+  return statistics;
+}
+
+/**
+ * zc_api_client_list_unit_bindings_async:
+ * @unit_id: the caller's own unit
+ * @state: (nullable): "pending" …, or %NULL for all
+ *
+ * `GET /api/v1/units/{id}/bindings`, oldest first, at most 200.
+ */
+void
+zc_api_client_list_unit_bindings_async (ZcApiClient         *self,
+                                        const char          *unit_id,
+                                        const char          *state,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *escaped_state = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ZC_IS_API_CLIENT (self));
+  g_return_if_fail (unit_id != NULL && *unit_id != '\0');
+
+  escaped = g_uri_escape_string (unit_id, NULL, FALSE);
+  escaped_state = state != NULL ? g_uri_escape_string (state, NULL, FALSE) : NULL;
+  path = g_strconcat ("/api/v1/units/", escaped, "/bindings?limit=200",
+                      escaped_state != NULL ? "&state=" : NULL, escaped_state, NULL);
+  zc_api_client_call_async (self, SOUP_METHOD_GET, path, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * zc_api_client_list_unit_bindings_finish:
+ *
+ * Returns: (transfer full): the binding requests, every element an object
+ */
+JsonArray *
+zc_api_client_list_unit_bindings_finish (ZcApiClient   *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  JsonArray *bindings = NULL;
+
+  g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
+
+  if (!zc_api_client_call_finish (self, result, &answer, error))
+    return NULL;
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer) ||
+      !zc_json_get_array (json_node_get_object (answer), "bindings", TRUE, &bindings, NULL) || bindings == NULL)
+    goto bad;
+  for (guint i = 0; i < json_array_get_length (bindings); i++)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (bindings, i)))
+        goto bad;
+    }
+  return json_array_ref (bindings);
+
+bad:
+  g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
+                       _("The server’s answer is not a list of binding requests"));
+  return NULL;
+}
+
+/**
+ * zc_api_client_decide_binding_async:
+ * @comment: (nullable): the reason; the server requires one to deny
+ *
+ * `POST /api/v1/bindings/{id}/decision`.
+ */
+void
+zc_api_client_decide_binding_async (ZcApiClient         *self,
+                                    const char          *binding_id,
+                                    gboolean             approve,
+                                    const char          *comment,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ZC_IS_API_CLIENT (self));
+  g_return_if_fail (binding_id != NULL && *binding_id != '\0');
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "decision");
+  json_builder_add_string_value (builder, approve ? "approve" : "deny");
+  if (comment != NULL && *comment != '\0')
+    {
+      json_builder_set_member_name (builder, "comment");
+      json_builder_add_string_value (builder, comment);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  escaped = g_uri_escape_string (binding_id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/bindings/", escaped, "/decision", NULL);
+  zc_api_client_call_async (self, SOUP_METHOD_POST, path, body, cancellable, callback, user_data);
+}
+
+/**
+ * zc_api_client_decide_binding_finish:
+ *
+ * Returns: (transfer full): the decided request
+ */
+JsonObject *
+zc_api_client_decide_binding_finish (ZcApiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+
+  g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
+
+  if (!zc_api_client_call_finish (self, result, &answer, error))
+    return NULL;
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
+                           _("The server’s answer is not a binding request"));
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (answer));
 }

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zc-plan.h"
+#include "zc-unit-statistics.h"
 
 G_BEGIN_DECLS
 
@@ -206,5 +207,34 @@ void          zc_api_client_get_unit_async         (ZcApiClient         *self,
 JsonArray    *zc_api_client_units_finish           (ZcApiClient         *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+
+/* The unit officer's desk: the unit's statistics and binding requests */
+void              zc_api_client_get_unit_statistics_async   (ZcApiClient         *self,
+                                                             const char          *unit_id,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+ZcUnitStatistics *zc_api_client_get_unit_statistics_finish  (ZcApiClient         *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+void              zc_api_client_list_unit_bindings_async    (ZcApiClient         *self,
+                                                             const char          *unit_id,
+                                                             const char          *state,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+JsonArray        *zc_api_client_list_unit_bindings_finish   (ZcApiClient         *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+void              zc_api_client_decide_binding_async        (ZcApiClient         *self,
+                                                             const char          *binding_id,
+                                                             gboolean             approve,
+                                                             const char          *comment,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+JsonObject       *zc_api_client_decide_binding_finish       (ZcApiClient         *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
 
 G_END_DECLS

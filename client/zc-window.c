@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "zc-archive-page.h"
+#include "zc-binding-requests.h"
 #include "zc-declaration-desk.h"
 #include "zc-declarations-page.h"
 #include "zc-home-page.h"
@@ -20,6 +21,7 @@
 #include "zc-review-desk.h"
 #include "zc-role.h"
 #include "zc-sync-status.h"
+#include "zc-unit-statistics-view.h"
 #include "zc-window.h"
 
 struct _ZcWindow
@@ -485,6 +487,10 @@ show_role_pages (ZcWindow  *self,
       desk = zc_review_desk_new (self->store);
       zc_review_desk_set_session (ZC_REVIEW_DESK (desk), session);
       add_page (self, desk, "review", _("Archive Review"), "emblem-ok-symbolic");
+      add_page (self, zc_binding_requests_new (session), "bindings", _("Binding Requests"),
+                "contact-new-symbolic");
+      add_page (self, zc_unit_statistics_view_new (session), "statistics", _("Staff Statistics"),
+                "x-office-spreadsheet-symbolic");
     }
   if (role == ZC_ROLE_UNIT_OFFICER || role == ZC_ROLE_DEPARTMENT_OFFICER ||
       role == ZC_ROLE_COMMITTEE_OFFICER || role == ZC_ROLE_ISSUER)

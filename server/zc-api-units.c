@@ -10,13 +10,19 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "zc-api-error.h"
 #include "zc-api-json.h"
 #include "zc-api-routes.h"
+#include "zc-context.h"
+#include "zc-session-service.h"
+#include "zc-store-records.h"
 #include "zc-unit-service.h"
+#include "zc-unit-statistics.h"
 
 /* Units:
  *   GET  /api/v1/units?query=&kind=&region_code=    find a unit to bind to (anyone logged in)
  *   GET  /api/v1/units/{id}                         one unit, public fields (anyone logged in)
+ *   GET  /api/v1/units/{id}/statistics              its professional staff by series and level (its unit officer)
  *   GET  /api/v1/admin/units                        list with every field (admin)
  *   POST /api/v1/admin/units                        create (admin) */
 
@@ -124,9 +130,43 @@ admin_create_unit (ZcApiRequest  *request,
     zc_api_request_respond (request, SOUP_STATUS_CREATED, zc_api_json_unit (unit, ZC_API_UNIT_FULL));
 }
 
+/* The unit's professional staff (专技人才统计): its applicants counted by
+ * the series and level of their highest title.  Another unit's officer
+ * is told there is no such thing, as for the unit's other lists. */
+static void
+unit_statistics (ZcApiRequest  *request,
+                 GError       **error)
+{
+  const char *unit_id = zc_api_request_get_param (request, 0);
+  g_autoptr(ZcStoreTxn) txn = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(ZcUnitStatistics) statistics = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (request->caller->role != ZC_ROLE_UNIT_OFFICER || request->caller->unit_id == NULL ||
+      g_strcmp0 (request->caller->unit_id, unit_id) != 0)
+    {
+      zc_api_set_not_found (error, request->language);
+      return;
+    }
+
+  txn = zc_store_begin_read (request->ctx->store, &local_error);
+  if (txn != NULL)
+    bodies = zc_store_records_unit_personal_info (txn, unit_id, &local_error);
+  if (bodies == NULL)
+    {
+      zc_api_error_from_other (error, local_error, request->language);
+      return;
+    }
+
+  statistics = zc_unit_statistics_count (zc_taxonomy_get_default (), bodies, request->language);
+  zc_api_request_respond (request, SOUP_STATUS_OK, zc_unit_statistics_to_json (statistics));
+}
+
 static const ZcApiRoute routes[] = {
   { "GET", "units", ZC_API_ACCOUNT, ZC_API_ANY_ROLE, list_units },
   { "GET", "units/{id}", ZC_API_ACCOUNT, ZC_API_ANY_ROLE, get_unit },
+  { "GET", "units/{id}/statistics", ZC_API_ACCOUNT, ZC_API_ROLE (ZC_ROLE_UNIT_OFFICER), unit_statistics },
   { "GET", "admin/units", ZC_API_ACCOUNT, ZC_API_ROLE (ZC_ROLE_ADMIN), admin_list_units },
   { "POST", "admin/units", ZC_API_ACCOUNT, ZC_API_ROLE (ZC_ROLE_ADMIN), admin_create_unit },
 };

@@ -687,3 +687,59 @@ zc_store_records_get_history (ZcStoreTxn  *txn,
 
   return g_steal_pointer (&entries);
 }
+
+static void
+body_unref (gpointer body)
+{
+  if (body != NULL)
+    json_object_unref (body);
+}
+
+/**
+ * zc_store_records_unit_personal_info:
+ * @unit_id: the unit
+ *
+ * For the unit's statistics: one element per applicant of the unit now,
+ * their live personal information or %NULL for one who has none yet.
+ *
+ * Returns: (transfer full) (element-type JsonObject): in account order
+ */
+GPtrArray *
+zc_store_records_unit_personal_info (ZcStoreTxn  *txn,
+                                     const char  *unit_id,
+                                     GError     **error)
+{
+  g_autoptr(ZcStoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  ZcStoreStep step;
+
+  g_return_val_if_fail (txn != NULL, NULL);
+  g_return_val_if_fail (unit_id != NULL, NULL);
+
+  stmt = zc_store_stmt_new (txn,
+                            "SELECT r.body FROM accounts a"
+                            " LEFT JOIN records r ON r.owner_id = a.id AND r.kind = 'personal-info' AND r.deleted = 0"
+                            " WHERE a.unit_id = ?1 AND a.role = 'applicant' ORDER BY a.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  zc_store_stmt_bind_text (stmt, 1, unit_id);
+
+  bodies = g_ptr_array_new_with_free_func (body_unref);
+  while ((step = zc_store_stmt_step (stmt, error)) == ZC_STORE_STEP_ROW)
+    {
+      JsonObject *body = NULL;
+
+      if (!zc_store_stmt_is_null (stmt, 0))
+        {
+          body = parse_body (zc_store_stmt_get_text (stmt, 0), error);
+          if (body == NULL)
+            return NULL;
+        }
+      g_ptr_array_add (bodies, body);
+    }
+  if (step == ZC_STORE_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&bodies);
+}

@@ -110,6 +110,9 @@ GPtrArray            *zc_store_records_changes             (ZcStoreTxn          
                                                             gboolean               with_tombstones,
                                                             guint                  limit,
                                                             GError               **error);
+GPtrArray            *zc_store_records_unit_personal_info (ZcStoreTxn          *txn,
+                                                            const char            *unit_id,
+                                                            GError               **error);
 gboolean              zc_store_records_touch_archive       (ZcStoreTxn            *txn,
                                                             const char            *owner_id,
                                                             GError               **error);

@@ -230,6 +230,152 @@ test_get (void)
   zc_test_server_stop (server);
 }
 
+/* Statistics: the hospital's applicants by the series and level of their
+ * highest title */
+
+static JsonObject *
+statistics_of (ZcTestServer *server,
+               const char   *path,
+               const char   *token,
+               const char   *language,
+               JsonNode    **answer)
+{
+  guint status = 0;
+
+  *answer = zc_test_server_call (server, "GET", path, token, language, NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  return zc_server_test_object (*answer);
+}
+
+static gint64
+level_count (JsonObject *statistics,
+             guint       level)
+{
+  JsonArray *levels = json_object_get_array_member (statistics, "levels");
+
+  g_assert_cmpuint (json_array_get_length (levels), ==, 5);
+  return json_object_get_int_member (json_array_get_object_element (levels, level), "count");
+}
+
+/* Gives the applicant a highest title in their personal information. */
+static void
+set_highest_title (ZcTestServer *server,
+                   const char   *token,
+                   const char   *pick)
+{
+  g_autoptr(JsonNode) record = zc_server_test_ok (server, "GET", "/api/v1/me/personal-info", token, NULL, 200);
+  g_autoptr(JsonNode) pick_node = json_from_string (pick, NULL);
+  g_autoptr(JsonNode) saved = NULL;
+  JsonObject *body = json_object_get_object_member (zc_server_test_object (record), "body");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) put = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_set_member (body, "highest_title", json_node_copy (pick_node));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "base_version");
+  json_builder_add_int_value (builder, json_object_get_int_member (zc_server_test_object (record), "version"));
+  json_builder_set_member_name (builder, "body");
+  json_builder_add_value (builder, json_node_init_object (json_node_alloc (), body));
+  json_builder_end_object (builder);
+  put = json_builder_get_root (builder);
+  text = json_to_string (put, FALSE);
+  saved = zc_server_test_ok (server, "PUT", "/api/v1/me/personal-info", token, text, 200);
+}
+
+static void
+test_statistics (void)
+{
+  ZcTestServer *server = zc_test_server_start (demo);
+  g_autofree char *admin = zc_server_test_admin_token (server);
+  g_autofree char *officer = zc_test_server_login (server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *applicant = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *hospital = zc_server_test_id_of_unit (server, admin, ZC_TEST_DEMO_HOSPITAL_CODE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/units/%s/statistics", hospital);
+  g_autofree char *id_number = zc_server_test_id_number (401, FALSE);
+  g_autofree char *new_account = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) english = NULL;
+  g_autoptr(JsonNode) more = NULL;
+  JsonObject *statistics;
+  JsonArray *series;
+  JsonObject *health;
+  JsonArray *counts;
+
+  /* the demo hospital: 张伟 and 周涛, neither with a title on record */
+  statistics = statistics_of (server, path, officer, "zh-CN", &before);
+  g_assert_cmpint (json_object_get_int_member (statistics, "people"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (statistics, "without_title"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (statistics, "series")), ==, 0);
+  for (guint l = 0; l < 5; l++)
+    g_assert_cmpint (level_count (statistics, l), ==, 0);
+
+  /* 张伟 records his 主治医师 */
+  set_highest_title (server, applicant,
+                     "{\"series\": \"04\", \"category\": \"医疗类\", \"level\": \"中级\", \"title\": \"主治医师\"}");
+  statistics = statistics_of (server, path, officer, "zh-CN", &after);
+  g_assert_cmpint (json_object_get_int_member (statistics, "people"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (statistics, "without_title"), ==, 1);
+  g_assert_cmpint (level_count (statistics, 2), ==, 1);
+  series = json_object_get_array_member (statistics, "series");
+  g_assert_cmpuint (json_array_get_length (series), ==, 1);
+  health = json_array_get_object_element (series, 0);
+  g_assert_cmpstr (json_object_get_string_member (health, "code"), ==, "04");
+  g_assert_cmpstr (json_object_get_string_member (health, "name"), ==, "卫生技术人员");
+  g_assert_cmpint (json_object_get_int_member (health, "total"), ==, 1);
+  counts = json_object_get_array_member (health, "counts");
+  g_assert_cmpint (json_array_get_int_element (counts, 2), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (counts, 4), ==, 0);
+
+  /* the series name in the caller's language */
+  statistics = statistics_of (server, path, officer, "en", &english);
+  health = json_array_get_object_element (json_object_get_array_member (statistics, "series"), 0);
+  g_assert_cmpstr (json_object_get_string_member (health, "name"), ==, "Health professionals");
+
+  /* a new colleague without personal information counts as without title */
+  g_free (zc_server_test_add_account (server, admin, id_number, "赵新", "applicant", hospital, &new_account));
+  statistics = statistics_of (server, path, officer, "en", &more);
+  g_assert_cmpint (json_object_get_int_member (statistics, "people"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (statistics, "without_title"), ==, 2);
+
+  zc_test_server_stop (server);
+}
+
+static void
+test_statistics_forbidden (void)
+{
+  ZcTestServer *server = zc_test_server_start (demo);
+  g_autofree char *admin = zc_server_test_admin_token (server);
+  g_autofree char *hr_officer = zc_test_server_login (server, ZC_TEST_DEMO_HR_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *applicant = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *department = zc_test_server_login (server, ZC_TEST_DEMO_DEPARTMENT_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *hospital = zc_server_test_id_of_unit (server, admin, ZC_TEST_DEMO_HOSPITAL_CODE);
+  g_autofree char *bureau = zc_server_test_id_of_unit (server, admin, ZC_TEST_DEMO_DISTRICT_HR_CODE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/units/%s/statistics", hospital);
+  g_autofree char *own = g_strdup_printf ("/api/v1/units/%s/statistics", bureau);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *statistics;
+
+  /* another unit's officer is told there is no such unit */
+  zc_server_test_expect (server, "GET", path, hr_officer, NULL, 404, "not_found");
+  zc_server_test_expect (server, "GET", "/api/v1/units/00000000-0000-4000-8000-000000000000/statistics", hr_officer,
+                         NULL, 404, "not_found");
+  /* other roles may not ask at all */
+  zc_server_test_expect (server, "GET", path, applicant, NULL, 403, NULL);
+  zc_server_test_expect (server, "GET", path, department, NULL, 403, NULL);
+  zc_server_test_expect (server, "GET", path, admin, NULL, 403, NULL);
+  zc_server_test_expect (server, "GET", path, NULL, NULL, 401, "unauthenticated");
+  zc_server_test_expect (server, "POST", path, hr_officer, "{}", 405, "method_not_allowed");
+
+  /* the bureau's own numbers: nobody bound yet */
+  statistics = statistics_of (server, own, hr_officer, "zh-CN", &answer);
+  g_assert_cmpint (json_object_get_int_member (statistics, "people"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (statistics, "without_title"), ==, 0);
+
+  zc_test_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +388,8 @@ main (int   argc,
   g_test_add_func ("/server/units/sql-looking-name", test_sql_looking_name);
   g_test_add_func ("/server/units/search", test_search);
   g_test_add_func ("/server/units/get", test_get);
+  g_test_add_func ("/server/units/statistics", test_statistics);
+  g_test_add_func ("/server/units/statistics-forbidden", test_statistics_forbidden);
 
   return g_test_run ();
 }
