@@ -503,6 +503,9 @@ show_role_pages (ZcWindow  *self,
   adw_view_stack_set_visible_child_name (self->view_stack,
                                          role == ZC_ROLE_UNIT_OFFICER ? "review"
                                          : role == ZC_ROLE_ADMIN ? "home" : "declaration-desk");
+  /* the number of pages decides the header's title widget: now, not in
+   * the middle of the next frame */
+  update_switcher (self);
 }
 
 /**

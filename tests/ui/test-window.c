@@ -13,6 +13,7 @@
 #include "zc-i18n.h"
 #include "zc-screenshot.h"
 #include "zc-ui-test.h"
+#include "zc-sync-engine.h"
 #include "zc-window.h"
 #include "zc-test-server.h"
 
@@ -122,6 +123,106 @@ test_window_chinese_online_offline (void)
   zc_ui_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Each role sees its own pages once the session is known: the
+ * applicant's archive and declarations, an officer's desks. */
+static void
+test_role_pages (void)
+{
+  static const struct {
+    const char *login;
+    const char *shown;            /* the page in front */
+    const char *pages[6];         /* besides "home" */
+  } roles[] = {
+    { ZC_TEST_DEMO_APPLICANT, "archive", { "personal", "archive", "plans", "declarations", NULL } },
+    { ZC_TEST_DEMO_UNIT_OFFICER, "review", { "review", "bindings", "statistics", "declaration-desk", NULL } },
+    { ZC_TEST_DEMO_DEPARTMENT_OFFICER, "declaration-desk", { "declaration-desk", NULL } },
+    { ZC_TEST_DEMO_COMMITTEE_OFFICER, "declaration-desk", { "declaration-desk", "plan-editor", NULL } },
+    { ZC_TEST_DEMO_ISSUER, "declaration-desk", { "declaration-desk", NULL } },
+    { ZC_TEST_DEMO_ADMIN, "home", { NULL } },
+  };
+  static const char * const demo[] = { "--demo", NULL };
+  ZcTestServer *server = zc_test_server_start (demo);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autoptr(ZcServerMonitor) monitor = zc_server_monitor_new (server->url);
+      g_autoptr(ZcSession) session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
+      g_autoptr(ZcLocalStore) store = NULL;
+      g_autoptr(ZcSyncEngine) engine = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("zc-window-XXXXXX", &error);
+      g_autofree char *path = g_build_filename (dir, "local.sqlite", NULL);
+      AdwViewStack *stack;
+      ZcWindow *window;
+      gboolean done = FALSE;
+      guint n_pages = 1;
+
+      g_test_message ("%s", roles[i].login);
+      g_assert_true (zc_session_set_server_url (session, server->url, &error));
+      zc_session_sign_in_async (session, roles[i].login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      store = zc_local_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (zc_local_store_bind_account (store, zc_session_get_account_id (session), &error));
+      engine = zc_sync_engine_new (store, session);
+
+      window = zc_window_new (NULL, monitor, store, NULL);
+      zc_window_set_sync (window, engine);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+      stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+      g_assert_nonnull (stack);
+      for (guint j = 0; roles[i].pages[j] != NULL; j++, n_pages++)
+        g_assert_nonnull (adw_view_stack_get_child_by_name (stack, roles[i].pages[j]));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adw_view_stack_get_pages (stack))), ==, n_pages);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, roles[i].shown);
+      if (g_str_equal (roles[i].login, ZC_TEST_DEMO_UNIT_OFFICER))
+        save_screenshot (GTK_WIDGET (window), "window-unit-officer-zh.png");
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_object (&engine);
+      g_clear_object (&store);
+      zc_ui_test_remove_tree (dir);
+    }
+
+  zc_test_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +232,7 @@ main (int   argc,
     {
       g_test_init (&argc, &argv, NULL);
       g_test_add_func ("/ui/window/chinese-online-offline", zc_ui_test_skip_without_display);
+      g_test_add_func ("/ui/window/role-pages", zc_ui_test_skip_without_display);
       return g_test_run ();
     }
   gtk_test_init (&argc, &argv, NULL);
@@ -141,6 +243,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/window/chinese-online-offline", test_window_chinese_online_offline);
+  g_test_add_func ("/ui/window/role-pages", test_role_pages);
 
   return g_test_run ();
 }
