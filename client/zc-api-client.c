@@ -565,6 +565,27 @@ zc_api_client_call_finish (ZcApiClient   *self,
   return TRUE;
 }
 
+/* The answer of a call that returns one JSON object; otherwise a
+ * protocol error saying what was expected (@what, translated). */
+static JsonNode *
+finish_object (ZcApiClient   *self,
+               GAsyncResult  *result,
+               const char    *what,
+               GError       **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+
+  if (!zc_api_client_call_finish (self, result, &answer, error))
+    return NULL;
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL, what);
+      return NULL;
+    }
+  return g_steal_pointer (&answer);
+}
+
+
 /**
  * zc_api_client_upload_async:
  * @body: the raw body, such as a file's bytes
@@ -827,19 +848,9 @@ zc_api_client_get_declaration_finish (ZcApiClient   *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_autoptr(JsonNode) answer = NULL;
-
   g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
 
-  if (!zc_api_client_call_finish (self, result, &answer, error))
-    return NULL;
-  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
-                           _("The server’s answer is not a declaration"));
-      return NULL;
-    }
-  return g_steal_pointer (&answer);
+  return finish_object (self, result, _("The server’s answer is not a declaration"), error);
 }
 
 /* The reviewers' desks (docs/api.md "Declarations") */
@@ -973,19 +984,9 @@ zc_api_client_act_on_declaration_finish (ZcApiClient   *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_autoptr(JsonNode) answer = NULL;
-
   g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
 
-  if (!zc_api_client_call_finish (self, result, &answer, error))
-    return NULL;
-  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
-                           _("The server’s answer is not a declaration"));
-      return NULL;
-    }
-  return g_steal_pointer (&answer);
+  return finish_object (self, result, _("The server’s answer is not a declaration"), error);
 }
 
 /* GET /api/v1/declarations/{id}/review-form.pdf; finish with
@@ -1605,13 +1606,6 @@ zc_api_client_decide_binding_finish (ZcApiClient   *self,
 
   g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
 
-  if (!zc_api_client_call_finish (self, result, &answer, error))
-    return NULL;
-  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
-                           _("The server’s answer is not a binding request"));
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (answer));
+  answer = finish_object (self, result, _("The server’s answer is not a binding request"), error);
+  return answer != NULL ? json_object_ref (json_node_get_object (answer)) : NULL;
 }
