@@ -14,6 +14,7 @@
 #include "zc-declaration-freeze.h"
 #include "zc-declaration-record.h"
 #include "zc-json.h"
+#include "zc-store-accounts.h"
 #include "zc-store-declarations.h"
 #include "zc-store-units.h"
 
@@ -64,6 +65,8 @@ assemble (ZcStoreTxn             *txn,
           GError                **error)
 {
   g_autoptr(ZcDeclarationData) data = NULL;
+  g_autoptr(ZcAccount) applicant = NULL;
+  g_autoptr(JsonObject) personal_info = NULL;
   g_autofree char *unit_name = NULL;
   g_autofree char *department_name = NULL;
   ZcAssembleInput input = { 0 };
@@ -73,13 +76,24 @@ assemble (ZcStoreTxn             *txn,
                                       change->now, change->language, error);
   if (data == NULL || !unit_names (txn, declaration->id, &unit_name, &department_name, error))
     return NULL;
+  applicant = zc_store_accounts_get (txn, declaration->owner_id, error);
+  if (applicant == NULL)
+    return NULL;
+
+  /* name, ID number and gender are the account's (fixed at
+   * registration), even before the personal information is filled in */
+  personal_info = data->personal_info != NULL ? zc_json_object_copy_deep (data->personal_info) : json_object_new ();
+  json_object_set_string_member (personal_info, "name", applicant->name);
+  json_object_set_string_member (personal_info, "id_number", applicant->id_number);
+  if (applicant->gender != NULL)
+    json_object_set_string_member (personal_info, "gender", g_str_equal (applicant->gender, "female") ? "2" : "1");
 
   zc_declaration_today (change->now, &today);
   input.declaration_id = declaration->id;
   input.body = declaration->body;
   input.is_draft = is_draft;
   input.plan = data->plan;
-  input.personal_info = data->personal_info;
+  input.personal_info = personal_info;
   input.personal_photo = data->personal_photo;
   input.archive = data->archive;
   input.unit_name = unit_name;

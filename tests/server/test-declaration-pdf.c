@@ -398,6 +398,29 @@ test_who (Fixture       *fixture,
   }
 }
 
+/* The demo's declaration in the unit's review (周涛's, who has not filled
+ * in his personal information): the frozen form still names him, from
+ * his account, for the officer who opens it. */
+static void
+test_name_from_account (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *officer = zc_test_server_login (fixture->server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autoptr(Answer) pdf = fetch_ok (fixture, "/api/v1/declarations/de700000-0000-4000-8000-000000000001/review-form.pdf",
+                                    officer, "application/pdf");
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_bytes (pdf->body, NULL, &error);
+  PopplerPage *cover;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  cover = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (cover);
+  g_assert_nonnull (strstr (text, "周涛"));
+  g_object_unref (cover);
+  g_object_unref (document);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -412,6 +435,7 @@ main (int   argc,
   ADD ("/server/declaration-pdf/png", test_png);
   ADD ("/server/declaration-pdf/new-version", test_new_version);
   ADD ("/server/declaration-pdf/who", test_who);
+  ADD ("/server/declaration-pdf/name-from-account", test_name_from_account);
 
   return g_test_run ();
 }
