@@ -39,6 +39,8 @@ struct _ZcDeclarationActionDialog
   ZcDeclarationState   expected_state;
   gint64               expected_version;
   GCancellable        *posting;         /* owned, nullable: while the POST runs */
+  ZcDeclarationActionQueueFunc queue_func;  /* nullable: queue instead of POST */
+  gpointer             queue_data;
 
   GtkWidget           *fields_box;
   GtkWidget           *message;         /* an error that names no field */
@@ -651,12 +653,35 @@ on_posted (GObject      *source,
     set_message (self, error->message);
 }
 
+/* "field: message" (zc_declaration_review_check_args()) goes under the
+ * field; anything else above the fields. */
+static void
+show_queue_error (ZcDeclarationActionDialog *self,
+                  const char                *message)
+{
+  const char *colon = strstr (message, ": ");
+
+  if (colon != NULL)
+    {
+      g_autofree char *field = g_strndup (message, colon - message);
+
+      if (field_get (self, field) != NULL)
+        {
+          set_field_error (self, field, colon + 2);
+          gtk_widget_grab_focus (field_get (self, field)->widget);
+          return;
+        }
+    }
+  set_message (self, message);
+}
+
 /**
  * zc_declaration_action_dialog_apply:
  *
- * Checks the fields and sends the action.
+ * Checks the fields and sends the action, or queues it with the queue
+ * function.
  *
- * Returns: whether it was sent (the answer comes later)
+ * Returns: whether it was sent (the answer comes later) or queued
  */
 gboolean
 zc_declaration_action_dialog_apply (ZcDeclarationActionDialog *self)
@@ -665,11 +690,33 @@ zc_declaration_action_dialog_apply (ZcDeclarationActionDialog *self)
 
   g_return_val_if_fail (ZC_IS_DECLARATION_ACTION_DIALOG (self), FALSE);
 
-  if (self->posting != NULL || self->client == NULL || !gtk_widget_get_sensitive (self->apply))
+  if (self->posting != NULL || (self->client == NULL && self->queue_func == NULL) ||
+      !gtk_widget_get_sensitive (self->apply))
     return FALSE;
   request = zc_declaration_action_dialog_build_request (self, NULL);
   if (request == NULL)
     return FALSE;
+  if (self->queue_func != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!self->queue_func (self, request, self->queue_data, &error))
+        {
+          if (g_error_matches (error, ZC_WORKFLOW_ERROR, ZC_WORKFLOW_ERROR_STATE_CHANGED))
+            {
+              set_message (self, error->message);
+              gtk_widget_set_sensitive (self->apply, FALSE);
+              g_signal_emit (self, signals[SIGNAL_CHANGED_MEANWHILE], 0);
+            }
+          else
+            show_queue_error (self, error->message);
+          return FALSE;
+        }
+      /* an entry destroyed with the focus complains of no focus-out */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return TRUE;
+    }
   self->posting = g_cancellable_new ();
   set_busy (self, TRUE);
   zc_api_client_act_on_declaration_async (self->client, self->declaration_id, request, self->posting, on_posted,
@@ -869,6 +916,17 @@ zc_declaration_action_dialog_set_target (ZcDeclarationActionDialog *self,
   self->declaration_id = g_strdup (declaration_id);
   self->expected_state = expected_state;
   self->expected_version = expected_version;
+}
+
+/* @func: (nullable): queues the request instead of POSTing it */
+void
+zc_declaration_action_dialog_set_queue_func (ZcDeclarationActionDialog    *self,
+                                             ZcDeclarationActionQueueFunc  func,
+                                             gpointer                      user_data)
+{
+  g_return_if_fail (ZC_IS_DECLARATION_ACTION_DIALOG (self));
+  self->queue_func = func;
+  self->queue_data = user_data;
 }
 
 void

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * the fields the action needs — the comment, a return's step, a
  * publicity's last day, the objections, the interview's time and
  * place, the votes — checked here, then POSTed with the state and
- * version the reviewer saw.  The server's refusal is shown next to the
+ * version the reviewer saw — or, with a queue function (the desk's
+ * offline queue), handed to it instead.  A refusal is shown next to the
  * field it names; "state_changed" says to look again. */
 
 #define ZC_DECLARATION_ACTION_DIALOG_ERROR (zc_declaration_action_dialog_error_quark ())
@@ -45,6 +46,14 @@ G_DECLARE_FINAL_TYPE (ZcDeclarationActionDialog, zc_declaration_action_dialog, Z
 
 GQuark       zc_declaration_action_dialog_error_quark       (void);
 
+/* Queues the checked request (the body POST …/actions would take)
+ * instead of sending it: TRUE closes the dialog; FALSE shows @error (a
+ * ZC_WORKFLOW_ERROR_STATE_CHANGED says to look again). */
+typedef gboolean (*ZcDeclarationActionQueueFunc) (ZcDeclarationActionDialog  *dialog,
+                                                  JsonObject                 *request,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+
 /* The label of an action's button, with a mnemonic ("_Recommend…"). */
 const char  *zc_declaration_action_dialog_button_label      (ZcDeclarationAction         action);
 
@@ -59,6 +68,9 @@ void         zc_declaration_action_dialog_set_target        (ZcDeclarationAction
                                                              const char                 *declaration_id,
                                                              ZcDeclarationState          expected_state,
                                                              gint64                      expected_version);
+void         zc_declaration_action_dialog_set_queue_func    (ZcDeclarationActionDialog  *self,
+                                                             ZcDeclarationActionQueueFunc func,
+                                                             gpointer                    user_data);
 void         zc_declaration_action_dialog_get_earliest_end  (ZcDeclarationActionDialog  *self,
                                                              GDate                      *result);
 JsonObject  *zc_declaration_action_dialog_build_request     (ZcDeclarationActionDialog  *self,

@@ -11,15 +11,22 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "zc-declaration-body.h"
 #include "zc-declaration-desk.h"
+#include "zc-local-store-declaration-review.h"
+#include "zc-local-store-plans.h"
+#include "zc-local-store-review.h"
 #include "zc-plan.h"
 
-/* Everything here is the server's: the queue, the declaration, its
- * review form.  An officer acts on what they see, so each action
- * carries the state and version shown; a refusal because someone acted
- * first reloads the declaration. */
+/* The list is the local store's: the declarations the officer's pull
+ * brought, so the desk works offline.  An action is queued there with
+ * the state and version shown (zc-local-store-declaration-review.c) and
+ * goes out with the next sync; the row says it waits, or that the
+ * server refused it.  The timeline and the review form are the
+ * server's: shown when online. */
 
-#define PAGE_SIZE 50
+#define MAX_NAME_PAGES 20
+#define NAME_PAGE_SIZE 100
 
 struct _ZcDeclarationDesk
 {
@@ -28,14 +35,13 @@ struct _ZcDeclarationDesk
   ZcLocalStore           *store;        /* owned */
   ZcSession              *session;      /* owned */
   ZcRole                  role;
-  GPtrArray              *records;      /* owned, of JsonObject, one per row */
-  gint64                  total;
-  GHashTable             *plans;        /* owned: id → ZcPlan */
+  GPtrArray              *rows;         /* owned, of ZcDeclarationReviewRow: the filtered list */
   GPtrArray              *state_ids;    /* owned: the filter's states, [0] NULL for all */
   GPtrArray              *plan_ids;     /* owned: the filter's plans, [0] NULL for all */
-  char                   *selected_id;  /* owned, nullable */
+  GPtrArray              *selected;     /* owned, of char *: the chosen ids */
+  char                   *selected_id;  /* owned, nullable: the one shown */
   JsonNode               *detail;       /* owned, nullable: GET /api/v1/declarations/{id} */
-  GCancellable           *listing;      /* owned, nullable */
+  GCancellable           *listing;      /* owned, nullable: the applicants' names */
   GCancellable           *loading;      /* owned, nullable: the detail */
   GCancellable           *downloading;  /* owned, nullable: the review form */
   GCancellable           *planning;     /* owned, nullable */
@@ -48,15 +54,16 @@ struct _ZcDeclarationDesk
   GtkWidget              *status;       /* offline, errors */
   GtkListBox             *list;
   GtkWidget              *empty;
-  GtkWidget              *more;
   GtkWidget              *nothing;      /* no declaration chosen */
   GtkWidget              *details;
   GtkLabel               *applicant_label;
   GtkLabel               *title_label;
   GtkLabel               *plan_label;
   GtkLabel               *state_label;
+  GtkLabel               *sync_label;   /* waiting for sync, refused */
   GtkLabel               *warning_label;
   GtkLabel               *notice_label;
+  GtkLabel               *timeline_note;
   GtkWidget              *actions;
   GtkWidget              *buttons[ZC_N_DECLARATION_ACTIONS];
   ZcDeclarationTimeline  *timeline;
@@ -102,9 +109,9 @@ is_online (ZcDeclarationDesk *self)
 }
 
 static char *
-record_title (JsonObject *record)
+row_title (const ZcDeclarationReviewRow *row)
 {
-  JsonObject *pick = member_object (member_object (record, "body"), "title");
+  JsonObject *pick = member_object (row->body, "title");
   const char *title = member_string (pick, "title");
   const char *specialty = member_string (pick, "specialty");
 
@@ -117,41 +124,41 @@ record_title (JsonObject *record)
 }
 
 static const char *
-record_applicant (JsonObject *record)
+row_applicant (const ZcDeclarationReviewRow *row)
 {
-  const char *name = member_string (member_object (record, "applicant"), "name");
-
-  return name != NULL ? name : _("Unknown applicant");
+  return row->owner_name != NULL ? row->owner_name : _("Unknown applicant");
 }
 
 static const char *
-record_state_label (JsonObject *record)
+row_plan_name (const ZcDeclarationReviewRow *row)
 {
-  const char *label = member_string (record, "state_label");
-  ZcDeclarationState state;
-
-  if (label != NULL)
-    return label;
-  if (zc_declaration_state_from_string (member_string (record, "state"), &state))
-    return zc_declaration_state_get_label (state, ZC_LANGUAGE_LOCALE);
-  return member_string (record, "state");
+  return row->plan_name != NULL ? row->plan_name : _("Plan not known");
 }
 
-static const char *
-plan_name (ZcDeclarationDesk *self,
-           JsonObject        *record)
+/* "waiting for sync: Recommend", "refused — look again: …", or NULL */
+static char *
+row_sync_text (const ZcDeclarationReviewRow *row)
 {
-  const char *plan_id = member_string (member_object (record, "body"), "plan_id");
-  ZcPlan *plan = plan_id != NULL ? g_hash_table_lookup (self->plans, plan_id) : NULL;
+  const char *action = row->action >= 0 ? zc_declaration_action_get_label (row->action, ZC_LANGUAGE_LOCALE) : "";
 
-  return plan != NULL ? zc_plan_get_name (plan) : _("Plan not known");
+  if (row->flags & ZC_DECLARATION_REVIEW_AWAITING)
+    /* Translators: %s is the action queued, such as 推荐 */
+    return g_strdup_printf (_("“%s” is waiting for sync"), action);
+  if (row->flags & ZC_DECLARATION_REVIEW_REFUSED)
+    {
+      if (row->refusal != NULL && *row->refusal != '\0')
+        /* Translators: %s is the action, the second %s the server's reason */
+        return g_strdup_printf (_("“%s” was refused — look again: %s"), action, row->refusal);
+      return g_strdup_printf (_("“%s” was refused — look again"), action);
+    }
+  return NULL;
 }
 
 /* "2026-03-09" in Beijing */
 static char *
-beijing_day (const char *timestamp)
+beijing_day (gint64 usec)
 {
-  g_autoptr(GDateTime) time = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) time = usec > 0 ? g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC) : NULL;
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
   g_autoptr(GDateTime) local = NULL;
 
@@ -169,50 +176,71 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
-/* The queue */
-
-static GtkWidget *
-record_row (ZcDeclarationDesk *self,
-            JsonObject        *record)
+static ZcDeclarationReviewRow *
+find_row (ZcDeclarationDesk *self,
+          const char        *id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = record_title (record);
-  g_autofree char *day = beijing_day (member_string (record, "submitted_at"));
-  g_autoptr(GString) subtitle = g_string_new (title);
-
-  g_string_append_printf (subtitle, "\n%s · %s", record_state_label (record), plan_name (self, record));
-  if (day != NULL)
-    {
-      g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("submitted %s"), day);
-    }
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), record_applicant (record));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "declaration-id", g_strdup (member_string (record, "id")), g_free);
-  return row;
+  for (guint i = 0; id != NULL && i < self->rows->len; i++)
+    if (g_str_equal (((ZcDeclarationReviewRow *) self->rows->pdata[i])->id, id))
+      return self->rows->pdata[i];
+  return NULL;
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
+is_selected (ZcDeclarationDesk *self,
+             const char        *id)
+{
+  return g_ptr_array_find_with_equal_func (self->selected, id, g_str_equal, NULL);
+}
+
+/* The list */
+
+static GtkWidget *
+make_row (ZcDeclarationDesk            *self,
+          const ZcDeclarationReviewRow *row)
+{
+  GtkWidget *widget = adw_action_row_new ();
+  g_autofree char *title = row_title (row);
+  g_autofree char *day = beijing_day (row->updated_at);
+  g_autofree char *sync = row_sync_text (row);
+  g_autoptr(GString) subtitle = g_string_new (title);
+
+  g_string_append_printf (subtitle, "\n%s · %s", zc_declaration_state_get_label (row->state, ZC_LANGUAGE_LOCALE),
+                          row_plan_name (row));
+  if (day != NULL)
+    {
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("updated %s"), day);
+    }
+  if (sync != NULL)
+    g_string_append_printf (subtitle, "\n%s", sync);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), row_applicant (row));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 4);
+  if (row->flags & ZC_DECLARATION_REVIEW_REFUSED)
+    gtk_widget_add_css_class (widget, "warning");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+  g_object_set_data_full (G_OBJECT (widget), "declaration-id", g_strdup (row->id), g_free);
+  return widget;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *widget,
             gpointer       user_data)
 {
   ZcDeclarationDesk *self = user_data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  ZcDeclarationReviewRow *row = find_row (self, g_object_get_data (G_OBJECT (widget), "declaration-id"));
   g_autofree char *needle = NULL;
   g_autofree char *haystack = NULL;
-  int index = gtk_list_box_row_get_index (row);
-  JsonObject *record;
   g_autofree char *title = NULL;
 
-  if (text == NULL || *text == '\0' || index < 0 || (guint) index >= self->records->len)
+  if (text == NULL || *text == '\0' || row == NULL)
     return TRUE;
-  record = g_ptr_array_index (self->records, index);
-  title = record_title (record);
+  title = row_title (row);
   needle = g_utf8_casefold (text, -1);
-  haystack = g_utf8_casefold (record_applicant (record), -1);
+  haystack = g_utf8_casefold (row_applicant (row), -1);
   if (strstr (haystack, needle) != NULL)
     return TRUE;
   g_free (haystack);
@@ -221,27 +249,33 @@ filter_row (GtkListBoxRow *row,
 }
 
 static void
+update_empty (ZcDeclarationDesk *self)
+{
+  guint n_visible = zc_declaration_desk_get_n_visible_rows (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n_visible > 0);
+  gtk_widget_set_visible (self->empty, n_visible == 0);
+}
+
+static void
 show_rows (ZcDeclarationDesk *self)
 {
   GtkWidget *child;
-  guint n_visible;
 
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < self->records->len; i++)
+  for (guint i = 0; i < self->rows->len; i++)
     {
-      GtkWidget *row = record_row (self, g_ptr_array_index (self->records, i));
+      ZcDeclarationReviewRow *row = self->rows->pdata[i];
+      GtkWidget *widget = make_row (self, row);
 
-      gtk_list_box_append (self->list, row);
-      if (g_strcmp0 (member_string (g_ptr_array_index (self->records, i), "id"), self->selected_id) == 0)
-        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
+      gtk_list_box_append (self->list, widget);
+      if (is_selected (self, row->id))
+        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (widget));
     }
   self->filling = FALSE;
-  n_visible = zc_declaration_desk_get_n_visible_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n_visible > 0);
-  gtk_widget_set_visible (self->empty, n_visible == 0);
-  gtk_widget_set_visible (self->more, (gint64) self->records->len < self->total);
+  update_empty (self);
 }
 
 static void
@@ -251,8 +285,50 @@ set_status (ZcDeclarationDesk *self,
   set_label (GTK_LABEL (self->status), text);
 }
 
-static void list_page (ZcDeclarationDesk *self,
-                       guint              offset);
+static void fill_details (ZcDeclarationDesk *self);
+
+/* The rows of the filters from the store; the selection keeps the ids
+ * still listed. */
+static void
+load_rows (ZcDeclarationDesk *self)
+{
+  guint state_index = gtk_drop_down_get_selected (self->state_drop);
+  guint plan_index = gtk_drop_down_get_selected (self->plan_drop);
+  const char *state = state_index < self->state_ids->len ? g_ptr_array_index (self->state_ids, state_index) : NULL;
+  const char *plan_id = plan_index < self->plan_ids->len ? g_ptr_array_index (self->plan_ids, plan_index) : NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  all = zc_local_store_declaration_review_list (self->store, &error);
+  if (all == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ZcDeclarationReviewRow *row = all->pdata[i];
+
+      if ((state != NULL && g_strcmp0 (zc_declaration_state_to_string (row->state), state) != 0) ||
+          (plan_id != NULL && g_strcmp0 (row->plan_id, plan_id) != 0))
+        continue;
+      g_ptr_array_add (self->rows, g_steal_pointer (&all->pdata[i]));
+    }
+  for (guint i = self->selected->len; i > 0; i--)
+    if (find_row (self, self->selected->pdata[i - 1]) == NULL)
+      g_ptr_array_remove_index (self->selected, i - 1);
+  set_status (self, is_online (self) ? NULL
+                                     : _("Offline: this is the copy from the last sync. Actions are queued and "
+                                         "sent when the server can be reached."));
+  show_rows (self);
+  fill_details (self);
+}
+
+/* The applicants' names: the pulled records carry only their ids, the
+ * server's list their names, kept for offline. */
+static void list_names (ZcDeclarationDesk *self,
+                        guint              offset);
 
 static void
 on_listed (GObject      *source,
@@ -262,6 +338,7 @@ on_listed (GObject      *source,
   g_autoptr(ZcDeclarationDesk) self = user_data;
   guint offset = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->listing), "offset"));
   g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   gint64 total = 0;
 
@@ -271,89 +348,78 @@ on_listed (GObject      *source,
   g_clear_object (&self->listing);
   if (page == NULL)
     {
-      if (error->domain == ZC_API_CLIENT_ERROR && error->code == ZC_API_CLIENT_ERROR_NETWORK)
-        set_status (self, _("Offline: the list is as it was last loaded. Refresh (F5) when the server can be "
-                            "reached."));
-      else
-        set_status (self, error->message);
+      g_debug ("No names: %s", error->message);
       return;
     }
-  set_status (self, NULL);
-  if (offset == 0)
-    g_ptr_array_set_size (self->records, 0);
-  g_ptr_array_extend_and_steal (self->records, g_steal_pointer (&page));
-  self->total = MAX (total, (gint64) self->records->len);
-  show_rows (self);
+  for (guint i = 0; i < page->len; i++)
+    {
+      JsonObject *applicant = member_object (page->pdata[i], "applicant");
+      const char *id = member_string (applicant, "id");
+      const char *name = member_string (applicant, "name");
+
+      if (id != NULL && name != NULL)
+        g_hash_table_insert (names, (gpointer) id, (gpointer) name);
+    }
+  /* "changed" reloads the rows when a name is new */
+  if (!zc_local_store_review_set_person_names (self->store, names, &error))
+    g_warning ("Keeping the applicants' names failed: %s", error->message);
+  offset += page->len;
+  if (page->len > 0 && (gint64) offset < total && offset < MAX_NAME_PAGES * NAME_PAGE_SIZE)
+    list_names (self, offset);
 }
 
 static void
-list_page (ZcDeclarationDesk *self,
-           guint              offset)
+list_names (ZcDeclarationDesk *self,
+            guint              offset)
 {
-  guint state_index = gtk_drop_down_get_selected (self->state_drop);
-  guint plan_index = gtk_drop_down_get_selected (self->plan_drop);
-  const char *state = state_index < self->state_ids->len ? g_ptr_array_index (self->state_ids, state_index) : NULL;
-  const char *plan_id = plan_index < self->plan_ids->len ? g_ptr_array_index (self->plan_ids, plan_index) : NULL;
-
   g_cancellable_cancel (self->listing);
   g_clear_object (&self->listing);
   if (!is_online (self))
-    {
-      set_status (self, _("Offline: the list is as it was last loaded. Sign in again or refresh (F5) when the "
-                          "server can be reached."));
-      return;
-    }
+    return;
   self->listing = g_cancellable_new ();
   g_object_set_data (G_OBJECT (self->listing), "offset", GUINT_TO_POINTER (offset));
-  zc_api_client_list_declarations_async (zc_session_get_api_client (self->session), state, plan_id, PAGE_SIZE,
+  zc_api_client_list_declarations_async (zc_session_get_api_client (self->session), NULL, NULL, NAME_PAGE_SIZE,
                                          offset, self->listing, on_listed, g_object_ref (self));
-}
-
-static void
-on_more (ZcDeclarationDesk *self)
-{
-  list_page (self, self->records->len);
 }
 
 static void
 on_filter_changed (ZcDeclarationDesk *self)
 {
   if (!self->filling)
-    list_page (self, 0);
+    load_rows (self);
 }
 
 static void
 on_search_changed (ZcDeclarationDesk *self)
 {
-  guint n_visible;
-
   gtk_list_box_invalidate_filter (self->list);
-  n_visible = zc_declaration_desk_get_n_visible_rows (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n_visible > 0);
-  gtk_widget_set_visible (self->empty, n_visible == 0);
+  update_empty (self);
 }
 
-/* The plans: names for the rows, the plan filter */
+/* The plans: the filter from the cached copy, refreshed when online */
 
 static void
 fill_plan_filter (ZcDeclarationDesk *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) plans = zc_local_store_list_plans (self->store, NULL);
+  guint index = gtk_drop_down_get_selected (self->plan_drop);
+  g_autofree char *chosen = index < self->plan_ids->len ? g_strdup (self->plan_ids->pdata[index]) : NULL;
+  guint selected = 0;
 
   g_ptr_array_set_size (self->plan_ids, 0);
   g_ptr_array_add (self->plan_ids, NULL);
   gtk_string_list_append (names, _("All plans"));
-  g_hash_table_iter_init (&iter, self->plans);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
     {
-      g_ptr_array_add (self->plan_ids, g_strdup (key));
-      gtk_string_list_append (names, zc_plan_get_name (value));
+      if (g_strcmp0 (zc_plan_get_id (plans->pdata[i]), chosen) == 0)
+        selected = self->plan_ids->len;
+      g_ptr_array_add (self->plan_ids, g_strdup (zc_plan_get_id (plans->pdata[i])));
+      gtk_string_list_append (names, zc_plan_get_name (plans->pdata[i]));
     }
   self->filling = TRUE;
   gtk_drop_down_set_model (self->plan_drop, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->plan_drop, 0);
+  gtk_drop_down_set_selected (self->plan_drop, selected);
   self->filling = FALSE;
 }
 
@@ -375,11 +441,10 @@ on_plans (GObject      *source,
       g_debug ("No plans: %s", error->message);
       return;
     }
-  g_hash_table_remove_all (self->plans);
-  for (guint i = 0; i < plans->len; i++)
-    g_hash_table_insert (self->plans, g_strdup (zc_plan_get_id (plans->pdata[i])), zc_plan_ref (plans->pdata[i]));
+  if (!zc_local_store_replace_plans (self->store, plans, &error))
+    g_warning ("Keeping the plans failed: %s", error->message);
   fill_plan_filter (self);
-  show_rows (self);
+  load_rows (self);
 }
 
 /* The declaration */
@@ -394,35 +459,40 @@ on_action_clicked (GtkButton         *button,
   open_dialog (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "action")));
 }
 
+/* The actions the role may take on every chosen declaration now. */
 static void
-fill_actions (ZcDeclarationDesk *self,
-              JsonObject        *record,
-              JsonObject        *plan)
+fill_actions (ZcDeclarationDesk *self)
 {
-  ZcPlanType plan_type = ZC_PLAN_TYPE_REVIEW;
-  ZcDeclarationState state;
-  g_autoptr(GArray) actions = NULL;
+  guint counts[ZC_N_DECLARATION_ACTIONS] = { 0 };
+  g_autoptr(GArray) actions = g_array_new (FALSE, FALSE, sizeof (ZcDeclarationAction));
+  guint n_chosen = 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->actions)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->actions), child);
   memset (self->buttons, 0, sizeof self->buttons);
-  if (!zc_declaration_state_from_string (member_string (record, "state"), &state))
-    return;
-  if (!zc_plan_type_from_string (member_string (plan, "type"), &plan_type))
-    plan_type = ZC_PLAN_TYPE_REVIEW;
+  for (guint i = 0; i < self->selected->len; i++)
+    {
+      ZcDeclarationReviewRow *row = find_row (self, self->selected->pdata[i]);
+      g_autoptr(GArray) some = NULL;
 
-  actions = zc_declaration_workflow_available_actions (plan_type, state, self->role);
+      if (row == NULL)
+        continue;
+      n_chosen++;
+      some = zc_declaration_review_row_actions (row, self->role);
+      for (guint j = 0; j < some->len; j++)
+        counts[g_array_index (some, ZcDeclarationAction, j)]++;
+    }
   /* the way forward first, suggested; a return last */
-  for (guint i = 0; i < actions->len; i++)
-    if (g_array_index (actions, ZcDeclarationAction, i) == ZC_DECLARATION_ACTION_RETURN)
-      {
-        ZcDeclarationAction back = ZC_DECLARATION_ACTION_RETURN;
+  for (guint action = 0; action < ZC_N_DECLARATION_ACTIONS; action++)
+    if (n_chosen > 0 && counts[action] == n_chosen && action != ZC_DECLARATION_ACTION_RETURN)
+      g_array_append_val (actions, action);
+  if (n_chosen > 0 && counts[ZC_DECLARATION_ACTION_RETURN] == n_chosen)
+    {
+      ZcDeclarationAction back = ZC_DECLARATION_ACTION_RETURN;
 
-        g_array_remove_index (actions, i);
-        g_array_append_val (actions, back);
-        break;
-      }
+      g_array_append_val (actions, back);
+    }
   for (guint i = 0; i < actions->len; i++)
     {
       ZcDeclarationAction action = g_array_index (actions, ZcDeclarationAction, i);
@@ -441,12 +511,11 @@ fill_actions (ZcDeclarationDesk *self,
 /* "含 N 项单位未审核的业绩": the frozen form marks the picks the unit had
  * not approved when they were picked; the server may count them. */
 static gint64
-pending_picks (JsonObject *detail,
-               JsonObject *record)
+pending_picks (JsonObject *detail)
 {
   gint64 n = member_int (detail, "pending_picks", -1);
 
-  return n >= 0 ? n : member_int (record, "pending_picks", 0);
+  return n >= 0 ? n : member_int (member_object (detail, "record"), "pending_picks", 0);
 }
 
 static void
@@ -469,43 +538,75 @@ on_form (GObject      *source,
     }
   gtk_label_set_label (self->form_status, error->domain == ZC_API_CLIENT_ERROR &&
                                           error->code == ZC_API_CLIENT_ERROR_NETWORK
-                                            ? _("Offline: the review form cannot be shown.")
+                                            ? _("The review form needs a connection.")
                                             : error->message);
   gtk_stack_set_visible_child_name (self->form_stack, "status");
 }
 
+/* From the local row: who, what, the state, what waits; the server's
+ * detail adds the timeline and the pending picks. */
 static void
 fill_details (ZcDeclarationDesk *self)
 {
+  ZcDeclarationReviewRow *row = find_row (self, self->selected_id);
   JsonObject *detail = self->detail != NULL ? json_node_get_object (self->detail) : NULL;
-  JsonObject *record = member_object (detail, "record");
-  JsonObject *plan = member_object (detail, "plan");
-  g_autoptr(GPtrArray) entries = NULL;
+  guint n_chosen = self->selected->len;
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
+  g_autofree char *sync = NULL;
   g_autofree char *warning = NULL;
   gint64 pending;
 
-  gtk_widget_set_visible (self->details, record != NULL);
-  gtk_widget_set_visible (self->nothing, record == NULL);
-  if (record == NULL)
+  gtk_widget_set_visible (self->details, row != NULL || n_chosen > 1);
+  gtk_widget_set_visible (self->nothing, row == NULL && n_chosen <= 1);
+  fill_actions (self);
+  if (n_chosen > 1)
+    {
+      g_autofree char *chosen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u declaration chosen",
+                                                              "%u declarations chosen", n_chosen), n_chosen);
+
+      gtk_label_set_label (self->applicant_label, chosen);
+      set_label (self->title_label, _("An action is taken on all of them at once."));
+      set_label (self->plan_label, NULL);
+      set_label (self->state_label, NULL);
+      set_label (self->sync_label, NULL);
+      set_label (self->warning_label, NULL);
+      set_label (self->timeline_note, NULL);
+      zc_declaration_timeline_set_entries (self->timeline, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->form_stack), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->form_stack), TRUE);
+  if (row == NULL)
     return;
 
-  title = record_title (record);
-  gtk_label_set_label (self->applicant_label, record_applicant (record));
-  gtk_label_set_label (self->title_label, title);
-  set_label (self->plan_label, member_string (plan, "name"));
-  state = g_strdup_printf (_("State: %s"), record_state_label (record));
-  gtk_label_set_label (self->state_label, state);
-  pending = pending_picks (detail, record);
+  title = row_title (row);
+  gtk_label_set_label (self->applicant_label, row_applicant (row));
+  set_label (self->title_label, title);
+  set_label (self->plan_label, row_plan_name (row));
+  state = g_strdup_printf (_("State: %s"), zc_declaration_state_get_label (row->state, ZC_LANGUAGE_LOCALE));
+  set_label (self->state_label, state);
+  sync = row_sync_text (row);
+  set_label (self->sync_label, sync);
+  pending = detail != NULL ? pending_picks (detail) : 0;
   if (pending > 0)
     warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Includes %d entry the unit has not reviewed",
                                             "Includes %d entries the unit has not reviewed", (gulong) pending),
                                (int) pending);
   set_label (self->warning_label, warning);
-  fill_actions (self, record, plan);
-  entries = zc_declaration_timeline_entries_from_json (self->detail);
-  zc_declaration_timeline_set_entries (self->timeline, entries);
+  if (detail != NULL)
+    {
+      g_autoptr(GPtrArray) entries = zc_declaration_timeline_entries_from_json (self->detail);
+
+      zc_declaration_timeline_set_entries (self->timeline, entries);
+      set_label (self->timeline_note, NULL);
+    }
+  else
+    {
+      zc_declaration_timeline_set_entries (self->timeline, NULL);
+      set_label (self->timeline_note, self->loading != NULL ? _("Loading the progress…")
+                                                            : _("The progress needs a connection."));
+    }
 }
 
 static void
@@ -525,21 +626,13 @@ on_detail (GObject      *source,
   if (answer == NULL)
     {
       if (g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NOT_FOUND))
-        {
-          /* withdrawn to a draft: the applicant's alone again */
-          set_label (self->notice_label,
-                     _("This declaration is no longer in your queue: it was withdrawn or moved on."));
-          g_clear_pointer (&self->detail, json_node_unref);
-        }
-      else
-        set_label (self->notice_label, g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK)
-                                         ? _("Offline: the declaration cannot be loaded now.")
-                                         : error->message);
-      if (self->detail == NULL)
-        {
-          gtk_widget_set_visible (self->details, FALSE);
-          gtk_widget_set_visible (self->nothing, TRUE);
-        }
+        set_label (self->notice_label,
+                   _("This declaration is no longer in your queue: it was withdrawn or moved on."));
+      else if (!g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK))
+        set_label (self->notice_label, error->message);
+      gtk_label_set_label (self->form_status, _("The review form needs a connection."));
+      gtk_stack_set_visible_child_name (self->form_stack, "status");
+      fill_details (self);
       return;
     }
   g_clear_pointer (&self->detail, json_node_unref);
@@ -558,56 +651,128 @@ on_detail (GObject      *source,
                                             on_form, g_object_ref (self));
 }
 
+/* The server's part of the declaration shown: online only. */
 static void
 load_detail (ZcDeclarationDesk *self)
 {
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_cancellable_cancel (self->downloading);
+  g_clear_object (&self->downloading);
+  g_clear_pointer (&self->detail, json_node_unref);
   if (self->selected_id == NULL)
     return;
   if (!is_online (self))
     {
-      set_label (self->notice_label, _("Offline: the declaration cannot be loaded now."));
+      gtk_label_set_label (self->form_status, _("The review form needs a connection."));
+      gtk_stack_set_visible_child_name (self->form_stack, "status");
+      fill_details (self);
       return;
     }
   self->loading = g_cancellable_new ();
+  gtk_label_set_label (self->form_status, _("Loading the review form…"));
+  gtk_stack_set_visible_child_name (self->form_stack, "status");
+  fill_details (self);
   zc_api_client_get_declaration_async (zc_session_get_api_client (self->session), self->selected_id, self->loading,
                                        on_detail, g_object_ref (self));
 }
 
 static void
-on_row_selected (ZcDeclarationDesk *self,
-                 GtkListBoxRow     *row)
+on_selection_changed (ZcDeclarationDesk *self)
 {
-  const char *id = row != NULL ? g_object_get_data (G_OBJECT (row), "declaration-id") : NULL;
+  g_autoptr(GList) chosen = NULL;
+  const char *single = NULL;
 
-  if (self->filling || id == NULL || g_strcmp0 (id, self->selected_id) == 0)
+  if (self->filling)
     return;
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
+  chosen = gtk_list_box_get_selected_rows (self->list);
+  g_ptr_array_set_size (self->selected, 0);
+  for (GList *l = chosen; l != NULL; l = l->next)
+    g_ptr_array_add (self->selected, g_strdup (g_object_get_data (G_OBJECT (l->data), "declaration-id")));
+  single = self->selected->len == 1 ? self->selected->pdata[0] : NULL;
   set_label (self->notice_label, NULL);
-  g_clear_pointer (&self->detail, json_node_unref);
+  if (g_strcmp0 (single, self->selected_id) == 0)
+    {
+      fill_details (self);
+      return;
+    }
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (single);
   load_detail (self);
+  fill_details (self);
+}
+
+/* The store changed: a pull, an action queued, a refusal. */
+static void
+on_store_changed (ZcDeclarationDesk *self,
+                  const char        *id,
+                  const char        *kind)
+{
+  ZcDeclarationReviewRow *before = find_row (self, self->selected_id);
+  gint64 version = before != NULL ? before->version : -1;
+  ZcDeclarationReviewRow *after;
+
+  if (kind != NULL && g_strcmp0 (kind, ZC_DECLARATION_KIND) != 0 && g_strcmp0 (kind, "plan") != 0)
+    return;
+  load_rows (self);
+  after = find_row (self, self->selected_id);
+  /* the server moved it on: its timeline and form too */
+  if (after != NULL && after->version != version && is_online (self))
+    load_detail (self);
 }
 
 /* Acting */
 
-static void
-on_acted (ZcDeclarationActionDialog *dialog,
-          JsonNode                  *record,
-          ZcDeclarationDesk         *self)
+static gboolean
+queue_request (ZcDeclarationActionDialog  *dialog,
+               JsonObject                 *request,
+               gpointer                    user_data,
+               GError                    **error)
 {
+  ZcDeclarationDesk *self = user_data;
+  ZcDeclarationAction action = zc_declaration_action_dialog_get_action (dialog);
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (ZcDeclarationReviewTarget));
   g_autofree char *notice = NULL;
-  const char *state = JSON_NODE_HOLDS_OBJECT (record) ? member_string (json_node_get_object (record), "state_label")
-                                                      : NULL;
+  guint n;
 
-  notice = g_strdup_printf (_("“%s” done; the declaration is now: %s"),
-                            zc_declaration_action_get_label (zc_declaration_action_dialog_get_action (dialog),
-                                                             ZC_LANGUAGE_LOCALE),
-                            state != NULL ? state : "");
+  for (guint i = 0; i < self->selected->len; i++)
+    {
+      ZcDeclarationReviewRow *row = find_row (self, self->selected->pdata[i]);
+      ZcDeclarationReviewTarget target;
+
+      if (row == NULL)
+        continue;
+      target.id = row->id;
+      target.seen_state = row->state;
+      target.seen_version = row->version;
+      g_array_append_val (targets, target);
+    }
+  n = targets->len;
+  /* the rows may be read again by the store's "changed": keep the ids */
+  {
+    g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < n; i++)
+      {
+        ZcDeclarationReviewTarget *target = &g_array_index (targets, ZcDeclarationReviewTarget, i);
+
+        g_ptr_array_add (ids, g_strdup (target->id));
+        target->id = ids->pdata[i];
+      }
+    if (!zc_local_store_declaration_review_queue (self->store, action, self->role,
+                                                  (ZcDeclarationReviewTarget *) (gpointer) targets->data, n,
+                                                  member_string (request, "comment"),
+                                                  member_object (request, "args"), NULL, ZC_LANGUAGE_LOCALE,
+                                                  error))
+      return FALSE;
+  }
+  notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” queued for %u declaration; it goes to the server with the next sync.",
+                                         "“%s” queued for %u declarations; they go to the server with the next sync.",
+                                         n),
+                            zc_declaration_action_get_label (action, ZC_LANGUAGE_LOCALE), n);
   set_label (self->notice_label, notice);
-  load_detail (self);
-  list_page (self, 0);
+  return TRUE;
 }
 
 static void
@@ -615,34 +780,35 @@ on_changed_meanwhile (ZcDeclarationActionDialog *dialog,
                       ZcDeclarationDesk         *self)
 {
   set_label (self->notice_label, _("This declaration changed meanwhile — look again."));
-  load_detail (self);
-  list_page (self, 0);
+  load_rows (self);
 }
 
 static void
 open_dialog (ZcDeclarationDesk   *self,
              ZcDeclarationAction  action)
 {
-  JsonObject *record = self->detail != NULL ? member_object (json_node_get_object (self->detail), "record") : NULL;
+  ZcDeclarationReviewRow *row = find_row (self, self->selected->len > 0 ? self->selected->pdata[0] : NULL);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   ZcDeclarationActionDialog *dialog;
-  ZcDeclarationState state;
   g_autofree char *title = NULL;
   g_autofree char *subject = NULL;
 
-  if (record == NULL || !zc_declaration_state_from_string (member_string (record, "state"), &state))
+  if (row == NULL)
     return;
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
 
-  title = record_title (record);
-  subject = g_strdup_printf ("%s · %s", record_applicant (record), title);
+  title = row_title (row);
+  if (self->selected->len > 1)
+    subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u declaration", "%u declarations",
+                                            self->selected->len), self->selected->len);
+  else
+    subject = g_strdup_printf ("%s · %s", row_applicant (row), title);
   dialog = zc_declaration_action_dialog_new (action, subject, NULL);
-  zc_declaration_action_dialog_set_target (dialog, zc_session_get_api_client (self->session),
-                                           member_string (record, "id"), state, member_int (record, "version", 0));
+  zc_declaration_action_dialog_set_target (dialog, NULL, row->id, row->state, row->version);
+  zc_declaration_action_dialog_set_queue_func (dialog, queue_request, self);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "acted", G_CALLBACK (on_acted), self, 0);
   g_signal_connect_object (dialog, "changed-meanwhile", G_CALLBACK (on_changed_meanwhile), self, 0);
   self->dialog = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
@@ -765,13 +931,15 @@ build_queue (ZcDeclarationDesk *self)
   gtk_box_append (GTK_BOX (pane), self->status);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
+  /* Ctrl+click or Shift+click: one action for several */
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_MULTIPLE);
+  gtk_list_box_set_activate_on_single_click (self->list, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Declarations to review"), -1);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect_swapped (self->list, "selected-rows-changed", G_CALLBACK (on_selection_changed), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
 
   self->empty = adw_status_page_new ();
@@ -780,11 +948,6 @@ build_queue (ZcDeclarationDesk *self)
   gtk_widget_add_css_class (self->empty, "compact");
   gtk_box_append (GTK_BOX (box), self->empty);
 
-  self->more = gtk_button_new_with_mnemonic (_("_Load More"));
-  gtk_widget_set_halign (self->more, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->more, FALSE);
-  g_signal_connect_swapped (self->more, "clicked", G_CALLBACK (on_more), self);
-  gtk_box_append (GTK_BOX (box), self->more);
   gtk_widget_set_margin_bottom (box, 12);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -810,6 +973,10 @@ build_info (ZcDeclarationDesk *self)
   self->title_label = wrapped_label ("title-4");
   self->plan_label = wrapped_label ("dim-label");
   self->state_label = wrapped_label (NULL);
+  self->sync_label = wrapped_label ("accent");
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_label), FALSE);
+  self->timeline_note = wrapped_label ("dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_note), FALSE);
   self->warning_label = wrapped_label ("warning");
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
   self->actions = gtk_flow_box_new ();
@@ -828,9 +995,11 @@ build_info (ZcDeclarationDesk *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->state_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sync_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
   gtk_box_append (GTK_BOX (box), self->actions);
   gtk_box_append (GTK_BOX (box), progress);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline_note));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
@@ -908,10 +1077,12 @@ zc_declaration_desk_dispose (GObject *object)
     }
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   self->list = NULL;
-  g_clear_pointer (&self->records, g_ptr_array_unref);
-  g_clear_pointer (&self->plans, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->selected, g_ptr_array_unref);
   g_clear_pointer (&self->state_ids, g_ptr_array_unref);
   g_clear_pointer (&self->plan_ids, g_ptr_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
@@ -939,8 +1110,8 @@ zc_declaration_desk_class_init (ZcDeclarationDeskClass *klass)
 static void
 zc_declaration_desk_init (ZcDeclarationDesk *self)
 {
-  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  self->plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) zc_plan_unref);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_declaration_review_row_free);
+  self->selected = g_ptr_array_new_with_free_func (g_free);
   self->state_ids = g_ptr_array_new_with_free_func (g_free);
   self->plan_ids = g_ptr_array_new_with_free_func (g_free);
 }
@@ -950,7 +1121,7 @@ zc_declaration_desk_init (ZcDeclarationDesk *self)
  * @store: the signed-in account's local store
  * @session: the session whose role and server the desk uses
  *
- * Returns: (transfer floating): the desk, loading its queue
+ * Returns: (transfer floating): the desk, showing the store's declarations
  */
 GtkWidget *
 zc_declaration_desk_new (ZcLocalStore *store,
@@ -976,18 +1147,23 @@ zc_declaration_desk_new (ZcLocalStore *store,
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_position (GTK_PANED (paned), 320);
   adw_bin_set_child (ADW_BIN (self), paned);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   zc_declaration_desk_refresh (self);
   return GTK_WIDGET (self);
 }
 
-/* The queue from its start, the plans, and the declaration shown. */
+/* The list from the store; online, the names, the plans and the
+ * declaration shown from the server.  The app's sync engine brings the
+ * declarations themselves. */
 void
 zc_declaration_desk_refresh (ZcDeclarationDesk *self)
 {
   g_return_if_fail (ZC_IS_DECLARATION_DESK (self));
 
-  list_page (self, 0);
+  fill_plan_filter (self);
+  load_rows (self);
+  list_names (self, 0);
   if (is_online (self) && self->planning == NULL)
     {
       self->planning = g_cancellable_new ();
@@ -997,6 +1173,7 @@ zc_declaration_desk_refresh (ZcDeclarationDesk *self)
   load_detail (self);
 }
 
+/* Whether the names or the plans are still coming from the server. */
 gboolean
 zc_declaration_desk_is_loading (ZcDeclarationDesk *self)
 {
@@ -1008,7 +1185,7 @@ guint
 zc_declaration_desk_get_n_rows (ZcDeclarationDesk *self)
 {
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), 0);
-  return self->records->len;
+  return self->rows->len;
 }
 
 /* The rows the search leaves shown. */
@@ -1030,7 +1207,7 @@ gint64
 zc_declaration_desk_get_total (ZcDeclarationDesk *self)
 {
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), 0);
-  return self->total;
+  return self->rows->len;
 }
 
 gboolean
@@ -1040,10 +1217,7 @@ zc_declaration_desk_has_row (ZcDeclarationDesk *self,
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), FALSE);
   g_return_val_if_fail (declaration_id != NULL, FALSE);
 
-  for (guint i = 0; i < self->records->len; i++)
-    if (g_strcmp0 (member_string (g_ptr_array_index (self->records, i), "id"), declaration_id) == 0)
-      return TRUE;
-  return FALSE;
+  return find_row (self, declaration_id) != NULL;
 }
 
 /* @state: (nullable): a state id of the filter, or %NULL for all */
@@ -1071,23 +1245,120 @@ zc_declaration_desk_set_search (ZcDeclarationDesk *self,
   on_search_changed (self);
 }
 
-/* Shows @declaration_id, loading it; FALSE when it is not in the list. */
+/* Shows @declaration_id alone, loading it; FALSE when it is not in
+ * the list. */
 gboolean
 zc_declaration_desk_select (ZcDeclarationDesk *self,
                             const char        *declaration_id)
 {
+  const char *ids[] = { declaration_id, NULL };
+
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), FALSE);
   g_return_val_if_fail (declaration_id != NULL, FALSE);
 
+  return zc_declaration_desk_select_many (self, ids);
+}
+
+/* Chooses the rows of @ids (as Ctrl+click does) for one action on all;
+ * FALSE, choosing nothing, when one is not in the list. */
+gboolean
+zc_declaration_desk_select_many (ZcDeclarationDesk  *self,
+                                 const char * const *ids)
+{
+  GtkWidget *first = NULL;
+
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (find_row (self, ids[i]) == NULL)
+      return FALSE;
+  self->filling = TRUE;
+  gtk_list_box_unselect_all (self->list);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "declaration-id"), declaration_id) == 0)
+    if (g_strv_contains (ids, g_object_get_data (G_OBJECT (row), "declaration-id")))
       {
         gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
-        gtk_widget_grab_focus (row);
-        return TRUE;
+        first = first != NULL ? first : row;
       }
-  return FALSE;
+  self->filling = FALSE;
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+  on_selection_changed (self);
+  return first != NULL;
+}
+
+guint
+zc_declaration_desk_get_n_selected (ZcDeclarationDesk *self)
+{
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), 0);
+  return self->selected->len;
+}
+
+/* Returns: the state @declaration_id is shown in (the server's, as
+ * pulled), or -1 when it is not listed */
+int
+zc_declaration_desk_get_row_state (ZcDeclarationDesk *self,
+                                   const char        *declaration_id)
+{
+  ZcDeclarationReviewRow *row;
+
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), -1);
+  g_return_val_if_fail (declaration_id != NULL, -1);
+
+  row = find_row (self, declaration_id);
+  return row != NULL ? (int) row->state : -1;
+}
+
+/* Returns: the row's ZcDeclarationReviewFlags: waiting, refused */
+guint
+zc_declaration_desk_get_row_flags (ZcDeclarationDesk *self,
+                                   const char        *declaration_id)
+{
+  ZcDeclarationReviewRow *row;
+
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), 0);
+  g_return_val_if_fail (declaration_id != NULL, 0);
+
+  row = find_row (self, declaration_id);
+  return row != NULL ? row->flags : 0;
+}
+
+/* Returns: (nullable): what the row says of its sync ("… is waiting
+ * for sync", "… was refused — look again") */
+char *
+zc_declaration_desk_get_row_sync_text (ZcDeclarationDesk *self,
+                                       const char        *declaration_id)
+{
+  ZcDeclarationReviewRow *row;
+
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), NULL);
+  g_return_val_if_fail (declaration_id != NULL, NULL);
+
+  row = find_row (self, declaration_id);
+  return row != NULL ? row_sync_text (row) : NULL;
+}
+
+/* Returns: (nullable): the note where the review form would be
+ * ("needs a connection"), or %NULL when the form shows */
+const char *
+zc_declaration_desk_get_form_status (ZcDeclarationDesk *self)
+{
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->form_stack), "status") != 0)
+    return NULL;
+  return gtk_label_get_label (self->form_status);
+}
+
+/* Returns: (nullable): the note where the timeline would be */
+const char *
+zc_declaration_desk_get_timeline_note (ZcDeclarationDesk *self)
+{
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->timeline_note)) ? gtk_label_get_label (self->timeline_note)
+                                                                    : NULL;
 }
 
 const char *

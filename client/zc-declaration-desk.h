@@ -17,11 +17,14 @@
 
 G_BEGIN_DECLS
 
-/* The reviewers' desk of declarations (issue 7): the queue of the
- * signed-in officer's role (unit, department, committee, issuer) from
- * the server, one declaration with its timeline and review form side
- * by side, and the actions the role may take now.  Online only: the
- * queue is not kept locally, and offline the last list stays shown. */
+/* The reviewers' desk of declarations (issue 7): the declarations the
+ * signed-in officer's pull brought into the local store (unit,
+ * department, committee, issuer), one with its timeline and review form
+ * side by side, and the actions the role may take now — on one or on
+ * several chosen together.  Works offline: actions are queued in the
+ * store and go out with the next sync; the row shows them waiting, or
+ * refused.  The timeline and the review form need a connection
+ * (docs/review-desk.md "The declaration desk"). */
 
 #define ZC_TYPE_DECLARATION_DESK (zc_declaration_desk_get_type ())
 G_DECLARE_FINAL_TYPE (ZcDeclarationDesk, zc_declaration_desk, ZC, DECLARATION_DESK, AdwBin)
@@ -41,6 +44,17 @@ void                   zc_declaration_desk_set_search        (ZcDeclarationDesk 
                                                               const char          *text);
 gboolean               zc_declaration_desk_select            (ZcDeclarationDesk   *self,
                                                               const char          *declaration_id);
+gboolean               zc_declaration_desk_select_many       (ZcDeclarationDesk   *self,
+                                                              const char * const  *ids);
+guint                  zc_declaration_desk_get_n_selected    (ZcDeclarationDesk   *self);
+int                    zc_declaration_desk_get_row_state     (ZcDeclarationDesk   *self,
+                                                              const char          *declaration_id);
+guint                  zc_declaration_desk_get_row_flags     (ZcDeclarationDesk   *self,
+                                                              const char          *declaration_id);
+char                  *zc_declaration_desk_get_row_sync_text (ZcDeclarationDesk   *self,
+                                                              const char          *declaration_id);
+const char            *zc_declaration_desk_get_form_status   (ZcDeclarationDesk   *self);
+const char            *zc_declaration_desk_get_timeline_note (ZcDeclarationDesk   *self);
 const char            *zc_declaration_desk_get_selected_id   (ZcDeclarationDesk   *self);
 JsonNode              *zc_declaration_desk_get_detail        (ZcDeclarationDesk   *self);
 gboolean               zc_declaration_desk_is_detail_loading (ZcDeclarationDesk   *self);

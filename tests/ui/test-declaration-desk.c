@@ -17,7 +17,9 @@
 #include "zc-declaration-desk.h"
 #include "zc-holiday-calendar.h"
 #include "zc-i18n.h"
+#include "zc-local-store-declaration-review.h"
 #include "zc-session.h"
+#include "zc-sync-engine.h"
 #include "zc-test-server.h"
 #include "zc-ui-test.h"
 
@@ -31,6 +33,7 @@ typedef struct
   char         *dir;
   ZcSession    *session;
   ZcLocalStore *store;
+  ZcSyncEngine *engine;
 } Client;
 
 static void
@@ -84,12 +87,37 @@ client_new (const char *url,
   client->store = zc_local_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (zc_local_store_bind_account (client->store, zc_session_get_account_id (client->session), &error));
+  client->engine = zc_sync_engine_new (client->store, client->session);
+  zc_sync_engine_set_intervals (client->engine, 3600, 50, 200);
   return client;
+}
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (zc_sync_engine_sync_finish (ZC_SYNC_ENGINE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The officer's pull (and push), as the app's engine does it. */
+static void
+client_sync (Client *client)
+{
+  gboolean done = FALSE;
+
+  zc_sync_engine_sync_async (client->engine, NULL, on_synced, &done);
+  wait_until (flag_set, &done);
 }
 
 static void
 client_free (Client *client)
 {
+  g_clear_object (&client->engine);
   g_clear_object (&client->store);
   g_clear_object (&client->session);
   zc_ui_test_remove_tree (client->dir);
@@ -245,14 +273,6 @@ dialog_open (gpointer data)
   return zc_declaration_desk_get_action_dialog (data) != NULL;
 }
 
-static gboolean
-dialog_answered (gpointer data)
-{
-  ZcDeclarationActionDialog *dialog = zc_declaration_desk_get_action_dialog (data);
-
-  return dialog == NULL || !zc_declaration_action_dialog_is_busy (dialog);
-}
-
 /* What a key press does, through the shortcuts of the focused widget
  * and its ancestors (tests cannot send real keys). */
 static gboolean
@@ -294,7 +314,10 @@ static ZcDeclarationDesk *
 open_desk (GtkWidget *window,
            Client    *client)
 {
-  GtkWidget *desk = zc_declaration_desk_new (client->store, client->session);
+  GtkWidget *desk;
+
+  client_sync (client);
+  desk = zc_declaration_desk_new (client->store, client->session);
 
   gtk_window_set_child (GTK_WINDOW (window), desk);
   gtk_window_present (GTK_WINDOW (window));
@@ -339,7 +362,8 @@ open_action (ZcDeclarationDesk   *desk,
 /* Sends the dialog with Ctrl+Enter from its focused field and waits
  * for the declaration to be in @state. */
 static void
-send (ZcDeclarationDesk         *desk,
+send (Client                    *client,
+      ZcDeclarationDesk         *desk,
       ZcDeclarationActionDialog *dialog,
       const char                *id,
       const char                *state)
@@ -349,8 +373,12 @@ send (ZcDeclarationDesk         *desk,
 
   g_assert_true (press (focus != NULL ? focus : GTK_WIDGET (dialog), "<Control>Return"));
   wait_until (dialog_gone, desk);
-  wait_until (desk_shows, &expect);
+  /* queued: the row waits for the sync */
   g_assert_nonnull (zc_declaration_desk_get_notice (desk));
+  g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, ZC_DECLARATION_REVIEW_AWAITING);
+  client_sync (client);
+  wait_until (desk_shows, &expect);
+  g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, 0);
 }
 
 static char *
@@ -423,22 +451,26 @@ test_chain (void)
   officer_token = zc_test_server_login (server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
   act (server, officer_token, id, "return", "unit_review", "请补充论文检索证明。");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_RECOMMEND);
-  g_assert_true (zc_declaration_action_dialog_apply (dialog));
-  wait_until (dialog_answered, desk);
-  g_assert_nonnull (zc_declaration_desk_get_action_dialog (desk));
-  g_assert_nonnull (zc_declaration_action_dialog_get_message (dialog));
-  g_assert_false (gtk_widget_get_sensitive (zc_declaration_action_dialog_get_apply_button (dialog)));
   zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "declaration-desk-stale-zh.png");
-  g_assert_nonnull (zc_declaration_desk_get_notice (desk));
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (zc_declaration_action_dialog_apply (dialog));
   wait_until (dialog_gone, desk);
-
+  g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, ZC_DECLARATION_REVIEW_AWAITING);
+  /* the sync: refused as stale, and the return pulled */
+  client_sync (officer);
   expect = (Expect) { desk, id, "returned" };
   wait_until (desk_shows, &expect);
+  g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, ZC_DECLARATION_REVIEW_REFUSED);
+  g_assert_cmpint (zc_declaration_desk_get_row_state (desk, id), ==, ZC_DECLARATION_STATE_RETURNED);
+  {
+    g_autofree char *text = zc_declaration_desk_get_row_sync_text (desk, id);
+
+    g_assert_nonnull (text);
+  }
   g_assert_null (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_RECOMMEND));
 
   /* submitted again; F5 brings it back */
   act (server, applicant, id, "resubmit", "returned", NULL);
+  client_sync (officer);
   gtk_widget_grab_focus (GTK_WIDGET (zc_declaration_desk_get_list (desk)));
   g_assert_true (press (gtk_root_get_focus (GTK_ROOT (window)), "F5"));
   show (desk, id, "unit_review");
@@ -449,7 +481,7 @@ test_chain (void)
   g_assert_null (zc_declaration_action_dialog_get_field (dialog, ZC_ACTION_FIELD_ENDS_ON));
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_COMMENT, "同意推荐。");
   zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "declaration-desk-recommend-zh.png");
-  send (desk, dialog, id, "unit_recommended");
+  send (officer, desk, dialog, id, "unit_recommended");
 
   /* the publicity: the earliest end by default, an earlier one refused here */
   dialog = open_action (desk, ZC_DECLARATION_ACTION_START_PUBLICITY);
@@ -469,18 +501,21 @@ test_chain (void)
   g_assert_false (zc_declaration_action_dialog_apply (dialog));
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_ENDS_ON, earliest_text);
   zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "declaration-desk-publicity-zh.png");
-  send (desk, dialog, id, "unit_publicity");
+  send (officer, desk, dialog, id, "unit_publicity");
   g_assert_null (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_START_PUBLICITY));
   g_assert_nonnull (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_END_PUBLICITY));
 
-  /* offline: the list stays, and says so */
+  /* offline: the list stays; the form needs a connection */
   server->keep_data = TRUE;
   zc_test_server_stop (server);
-  expect = (Expect) { desk, id, NULL };
   zc_declaration_desk_refresh (desk);
-  wait_until (desk_idle, &expect);
-  g_assert_nonnull (zc_declaration_desk_get_status (desk));
   g_assert_true (zc_declaration_desk_has_row (desk, id));
+  g_assert_true (zc_declaration_desk_select (desk, id));
+  expect = (Expect) { desk, id, NULL };
+  wait_until (desk_idle, &expect);
+  while (zc_declaration_desk_is_detail_loading (desk))
+    zc_ui_test_wait_ms (20);
+  g_assert_nonnull (zc_declaration_desk_get_form_status (desk));
   zc_ui_test_save_screenshot (window, "declaration-desk-offline-zh.png");
   gtk_window_set_child (GTK_WINDOW (window), NULL);
   client_free (officer);
@@ -503,11 +538,14 @@ test_chain (void)
   desk = open_desk (window, officer);
   zc_declaration_desk_set_state_filter (desk, "unit_publicity");
   show (desk, id, "unit_publicity");
+  /* the filter would hide it once it moves on: all states again */
+  zc_declaration_desk_set_state_filter (desk, NULL);
+  show (desk, id, "unit_publicity");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_END_PUBLICITY);
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_OBJECTIONS, "公示期间无异议。");
-  send (desk, dialog, id, "unit_publicity_ended");
+  send (officer, desk, dialog, id, "unit_publicity_ended");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_FORWARD);
-  send (desk, dialog, id, "department_review");
+  send (officer, desk, dialog, id, "department_review");
   gtk_window_set_child (GTK_WINDOW (window), NULL);
   client_free (officer);
 
@@ -517,7 +555,7 @@ test_chain (void)
   show (desk, id, "department_review");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_PASS);
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_COMMENT, "材料齐全，同意报送。");
-  send (desk, dialog, id, "committee_intake");
+  send (officer, desk, dialog, id, "committee_intake");
   gtk_window_set_child (GTK_WINDOW (window), NULL);
   client_free (officer);
 
@@ -533,7 +571,7 @@ test_chain (void)
   gtk_window_close (GTK_WINDOW (dialog));
   wait_until (dialog_gone, desk);
   dialog = open_action (desk, ZC_DECLARATION_ACTION_ACCEPT);
-  send (desk, dialog, id, "under_review");
+  send (officer, desk, dialog, id, "under_review");
   g_assert_nonnull (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_SCHEDULE_INTERVIEW));
   zc_ui_test_save_screenshot (window, "declaration-desk-committee-zh.png");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_SCHEDULE_INTERVIEW);
