@@ -565,6 +565,31 @@ zc_api_client_call_finish (ZcApiClient   *self,
   return TRUE;
 }
 
+/* The list @member of an answer object (borrowed), or NULL when the
+ * answer is not an object holding one. */
+static JsonArray *
+answer_array (JsonNode   *answer,
+              const char *member)
+{
+  JsonNode *list;
+
+  if (answer == NULL || !JSON_NODE_HOLDS_OBJECT (answer))
+    return NULL;
+  list = json_object_get_member (json_node_get_object (answer), member);
+  return list != NULL && JSON_NODE_HOLDS_ARRAY (list) ? json_node_get_array (list) : NULL;
+}
+
+/* An answer's "total" (the whole list's length), or -1 when absent. */
+static gint64
+answer_total (JsonNode *answer)
+{
+  JsonNode *total = JSON_NODE_HOLDS_OBJECT (answer) ? json_object_get_member (json_node_get_object (answer), "total")
+                                                    : NULL;
+
+  return total != NULL && JSON_NODE_HOLDS_VALUE (total) && json_node_get_value_type (total) == G_TYPE_INT64
+         ? json_node_get_int (total) : -1;
+}
+
 /* The answer of a call that returns one JSON object; otherwise a
  * protocol error saying what was expected (@what, translated). */
 static JsonNode *
@@ -682,21 +707,18 @@ zc_api_client_parse_plans (JsonNode  *answer,
                            GError   **error)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_plan_unref);
-  JsonNode *list = NULL;
   JsonArray *array;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    list = json_object_get_member (json_node_get_object (answer), "plans");
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+  array = answer_array (answer, "plans");
+  if (array == NULL)
     {
       g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
                            _("The server’s answer is not a list of review plans"));
       return NULL;
     }
 
-  array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -910,23 +932,20 @@ zc_api_client_list_declarations_finish (ZcApiClient   *self,
 {
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GPtrArray) records = NULL;
-  JsonObject *object;
-  JsonNode *list, *count;
   JsonArray *array;
+  gint64 count;
 
   g_return_val_if_fail (ZC_IS_API_CLIENT (self), NULL);
 
   if (!zc_api_client_call_finish (self, result, &answer, error))
     return NULL;
-  object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-  list = object != NULL ? json_object_get_member (object, "declarations") : NULL;
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+  array = answer_array (answer, "declarations");
+  if (array == NULL)
     {
       g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
                            _("The server’s answer is not a list of declarations"));
       return NULL;
     }
-  array = json_node_get_array (list);
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -940,10 +959,9 @@ zc_api_client_list_declarations_finish (ZcApiClient   *self,
         }
       g_ptr_array_add (records, json_object_ref (json_node_get_object (element)));
     }
-  count = json_object_get_member (object, "total");
+  count = answer_total (answer);
   if (total != NULL)
-    *total = count != NULL && json_node_get_value_type (count) == G_TYPE_INT64 ? json_node_get_int (count)
-                                                                               : (gint64) records->len;
+    *total = count >= 0 ? count : (gint64) records->len;
   return g_steal_pointer (&records);
 }
 
@@ -1267,7 +1285,6 @@ on_declarations_answered (GObject      *source,
   DeclarationsPaging *paging = g_task_get_task_data (task);
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *list = NULL, *total = NULL;
   JsonArray *page;
   guint n;
 
@@ -1276,24 +1293,18 @@ on_declarations_answered (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (answer != NULL && JSON_NODE_HOLDS_OBJECT (answer))
-    {
-      list = json_object_get_member (json_node_get_object (answer), "declarations");
-      total = json_object_get_member (json_node_get_object (answer), "total");
-    }
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+  page = answer_array (answer, "declarations");
+  if (page == NULL)
     {
       g_task_return_new_error (task, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
                                _("The server’s answer is not a list of declarations"));
       return;
     }
 
-  page = json_node_get_array (list);
   n = json_array_get_length (page);
   for (guint i = 0; i < n; i++)
     json_array_add_element (paging->records, json_node_copy (json_array_get_element (page, i)));
-  if (n > 0 && total != NULL && JSON_NODE_HOLDS_VALUE (total) && json_node_get_value_type (total) == G_TYPE_INT64 &&
-      json_node_get_int (total) > (gint64) json_array_get_length (paging->records))
+  if (n > 0 && answer_total (answer) > (gint64) json_array_get_length (paging->records))
     {
       request_declarations_page (g_steal_pointer (&task));
       return;
