@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "zc-archive-page.h"
+#include "zc-bench.h"
 #include "zc-local-store.h"
 #include "zc-record.h"
 #include "zc-session.h"
@@ -37,49 +38,8 @@
               " \"paper_type\": \"1\", \"journal\": \"中华全科医学\", \"volume_pages\": \"2022,20(4):601-604\"," \
               " \"author_rank\": \"2\", \"own_words\": 4, \"notes\": \"在全国社区卫生学术会议上交流。\"}"
 #define DEMO_APPLICANT "410102198503120014"
-#define DEMO_PASSWORD  "demo2026"
 #define N_FRAME_ENTRIES 10000
 #define N_PULL_ENTRIES  5000
-
-static G_NORETURN void
-die (const char *what,
-     const GError *error)
-{
-  g_printerr ("bench-client: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
-static void
-iterate_until (gboolean *flag)
-{
-  while (!*flag)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *text = NULL;
-  unsigned long size = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &text, NULL, NULL) ||
-      sscanf (text, "%lu %lu", &size, &resident) != 2)
-    return -1;
-  return (double) resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
-}
-
-static void
-sql_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_printerr ("bench-client: SQL failed: %s\n", message);
-      exit (1);
-    }
-}
 
 /* One entry through the API (so the row has the store's own shape), then
  * copies of it with fresh ids written straight with SQLite in one
@@ -99,21 +59,21 @@ seed_store (const char *path,
 
   store = zc_local_store_open (path, &error);
   if (store == NULL)
-    die ("open the store", error);
+    zc_bench_die ("open the store", error);
   if (n_entries == 0)
     return;
   node = json_from_string (PAPER, &error);
   if (node == NULL)
-    die ("parse the entry", error);
+    zc_bench_die ("parse the entry", error);
   record = zc_local_store_create_entry (store, KIND, json_node_get_object (node), &error);
   if (record == NULL)
-    die ("create an entry", error);
+    zc_bench_die ("create an entry", error);
   g_clear_object (&store);
 
   if (sqlite3_open (path, &db) != SQLITE_OK)
-    die ("open the store with SQLite", NULL);
+    zc_bench_die ("open the store with SQLite", NULL);
   sqlite3_busy_timeout (db, 5000);
-  sql_exec (db, "BEGIN");
+  zc_bench_sql_exec (db, "BEGIN");
   sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
                          "INSERT INTO records (id, kind, owner_id, server_version, body, state, review_comment,"
                          " deleted, dirty, created_at, updated_at) "
@@ -123,7 +83,7 @@ seed_store (const char *path,
                          " r.review_comment, r.deleted, r.dirty, r.created_at + i, r.updated_at + i "
                          "FROM n, records r WHERE r.id = '%s'",
                          n_entries - 1, zc_record_get_id (record));
-  sql_exec (db, sql);
+  zc_bench_sql_exec (db, sql);
   if (with_outbox)
     {
       g_free (sql);
@@ -132,20 +92,13 @@ seed_store (const char *path,
                              " json_set (o.args, '$.body', json (r.body)), o.created_at "
                              "FROM records r, outbox o WHERE o.record_id = '%s' AND r.id != '%s'",
                              zc_record_get_id (record), zc_record_get_id (record));
-      sql_exec (db, sql);
+      zc_bench_sql_exec (db, sql);
     }
-  sql_exec (db, "COMMIT");
+  zc_bench_sql_exec (db, "COMMIT");
   sqlite3_close (db);
 }
 
 /* ---- first frame ------------------------------------------------------ */
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
 
 /* Seconds from before opening the store and creating the page to the
  * first "after-paint" of its window's frame clock. */
@@ -163,11 +116,11 @@ time_first_frame (const char *path,
   gulong handler;
   gint64 start, end;
 
-  *rss_before = rss_mib ();
+  *rss_before = zc_bench_rss_mib ();
   start = g_get_monotonic_time ();
   store = zc_local_store_open (path, &error);
   if (store == NULL)
-    die ("open the store", error);
+    zc_bench_die ("open the store", error);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   page = zc_archive_page_new (store);
@@ -176,11 +129,11 @@ time_first_frame (const char *path,
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_widget_realize (window);
   clock = gtk_widget_get_frame_clock (window);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (zc_bench_on_after_paint), &painted);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (&painted);
+  zc_bench_iterate_until (&painted);
   end = g_get_monotonic_time ();
-  *rss_after = rss_mib ();
+  *rss_after = zc_bench_rss_mib ();
   if (zc_archive_page_get_entries (ZC_ARCHIVE_PAGE (page)) != NULL)
     g_print ("  (page lists %u entries)\n",
              g_list_model_get_n_items (zc_archive_page_get_entries (ZC_ARCHIVE_PAGE (page))));
@@ -193,74 +146,6 @@ time_first_frame (const char *path,
 
 /* ---- pull --------------------------------------------------------------- */
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Wait;
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = zc_session_sign_in_finish (ZC_SESSION (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = zc_sync_engine_sync_finish (ZC_SYNC_ENGINE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static ZcSession *
-sign_in (const char *url)
-{
-  g_autoptr(GError) error = NULL;
-  ZcSession *session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
-  Wait wait = { 0 };
-
-  if (!zc_session_set_server_url (session, url, &error))
-    die ("set the server address", error);
-  zc_session_sign_in_async (session, DEMO_APPLICANT, DEMO_PASSWORD, NULL, on_signed_in, &wait);
-  iterate_until (&wait.done);
-  if (!wait.ok)
-    die ("sign in", wait.error);
-  return session;
-}
-
-static void
-sync_store (ZcSyncEngine *engine)
-{
-  Wait wait = { 0 };
-
-  zc_sync_engine_sync_async (engine, NULL, on_synced, &wait);
-  iterate_until (&wait.done);
-  if (!wait.ok)
-    die ("sync", wait.error);
-}
-
-static ZcSyncEngine *
-engine_for (const char *path,
-            ZcSession  *session)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZcLocalStore) store = zc_local_store_open (path, &error);
-
-  if (store == NULL || !zc_local_store_bind_account (store, zc_session_get_account_id (session), &error))
-    die ("open and bind the store", error);
-  return zc_sync_engine_new (store, session);
-}
-
 static gint64
 count_rows (const char *path)
 {
@@ -269,7 +154,7 @@ count_rows (const char *path)
   gint64 n = -1;
 
   if (sqlite3_open (path, &db) != SQLITE_OK)
-    die ("open a store with SQLite", NULL);
+    zc_bench_die ("open a store with SQLite", NULL);
   if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM records WHERE kind = '" KIND "'", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
@@ -291,8 +176,8 @@ time_raw_insert (const char *from_path,
   int i;
 
   if (sqlite3_open (from_path, &from) != SQLITE_OK || sqlite3_open (to_path, &to) != SQLITE_OK)
-    die ("open the baseline files", NULL);
-  sql_exec (to, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+    zc_bench_die ("open the baseline files", NULL);
+  zc_bench_sql_exec (to, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                 "CREATE TABLE records (id TEXT PRIMARY KEY CHECK (length (id) = 36),"
                 " kind TEXT NOT NULL CHECK (length (kind) BETWEEN 1 AND 64), owner_id TEXT NOT NULL,"
                 " server_version INTEGER NOT NULL DEFAULT 0 CHECK (server_version >= 0),"
@@ -305,7 +190,7 @@ time_raw_insert (const char *from_path,
   if (sqlite3_prepare_v2 (from, "SELECT id, kind, owner_id, server_version, body, state, review_comment,"
                                 " deleted, dirty, created_at, updated_at FROM records", -1, &select, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (to, "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &insert, NULL) != SQLITE_OK)
-    die ("prepare the baseline", NULL);
+    zc_bench_die ("prepare the baseline", NULL);
 
   /* read first so only the insert is timed */
   while (sqlite3_step (select) == SQLITE_ROW)
@@ -319,7 +204,7 @@ time_raw_insert (const char *from_path,
   sqlite3_close (from);
 
   start = g_get_monotonic_time ();
-  sql_exec (to, "BEGIN");
+  zc_bench_sql_exec (to, "BEGIN");
   for (guint r = 0; r < rows->len; r++)
     {
       char **row = g_ptr_array_index (rows, r);
@@ -333,43 +218,14 @@ time_raw_insert (const char *from_path,
             sqlite3_bind_text (insert, i + 1, row[i], -1, SQLITE_STATIC);
         }
       if (sqlite3_step (insert) != SQLITE_DONE)
-        die (sqlite3_errmsg (to), NULL);
+        zc_bench_die (sqlite3_errmsg (to), NULL);
       sqlite3_reset (insert);
     }
-  sql_exec (to, "COMMIT");
+  zc_bench_sql_exec (to, "COMMIT");
   end = g_get_monotonic_time ();
   sqlite3_finalize (insert);
   sqlite3_close (to);
   return (end - start) / 1e6;
-}
-
-static GSubprocess *
-start_server (const char  *server_path,
-              const char  *data_dir,
-              char       **url)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  GSubprocess *server;
-
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_path, "--demo",
-                             "--listen", "127.0.0.1:0", "--data-dir", data_dir, NULL);
-  if (server == NULL)
-    die ("start the server", error);
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-      if (line == NULL)
-        die ("read the server's address", error);
-      if (g_str_has_prefix (line, "Listening on "))
-        {
-          *url = g_strdup (line + strlen ("Listening on "));
-          g_strstrip (*url);
-          return server;
-        }
-    }
 }
 
 static void
@@ -390,24 +246,24 @@ bench_pull (const char *server_path,
   double pull_s, raw_s;
 
   g_mkdir_with_parents (data_dir, 0700);
-  server = start_server (server_path, data_dir, &url);
-  session = sign_in (url);
+  server = zc_bench_start_server (server_path, data_dir, &url);
+  session = zc_bench_sign_in (url, DEMO_APPLICANT);
 
-  pusher = engine_for (push_path, session);
+  pusher = zc_bench_engine_for (push_path, session);
   g_clear_object (&pusher);
   seed_store (push_path, N_PULL_ENTRIES, TRUE);
-  pusher = engine_for (push_path, session);
+  pusher = zc_bench_engine_for (push_path, session);
   start = g_get_monotonic_time ();
-  sync_store (pusher);
+  zc_bench_sync (pusher);
   end = g_get_monotonic_time ();
   g_print ("push %u entries: %.3f s (left in the outbox: %u)\n", N_PULL_ENTRIES, (end - start) / 1e6,
            zc_local_store_get_outbox_count (zc_sync_engine_get_store (pusher)));
   g_clear_object (&pusher);
 
-  puller = engine_for (pull_path, session);
+  puller = zc_bench_engine_for (pull_path, session);
   before = count_rows (pull_path);
   start = g_get_monotonic_time ();
-  sync_store (puller);
+  zc_bench_sync (puller);
   end = g_get_monotonic_time ();
   g_clear_object (&puller);
   pull_s = (end - start) / 1e6;
@@ -419,25 +275,6 @@ bench_pull (const char *server_path,
 
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-          g_object_unref (info);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
 }
 
 int
@@ -452,13 +289,14 @@ main (int   argc,
   const char *server_path = argc > 1 ? argv[1] : ZHICHENG_SERVER_PATH;
   double empty_s, full_s, rss0, rss1, unused0, unused1;
 
+  zc_bench_init ("bench-client");
   setlocale (LC_ALL, "");
   gtk_init ();
   adw_init ();
 
   dir = g_dir_make_tmp ("zc-bench-client-XXXXXX", &error);
   if (dir == NULL)
-    die ("make a folder", error);
+    zc_bench_die ("make a folder", error);
   warm_path = g_build_filename (dir, "warm.sqlite", NULL);
   empty_path = g_build_filename (dir, "empty.sqlite", NULL);
   full_path = g_build_filename (dir, "full.sqlite", NULL);
@@ -480,7 +318,7 @@ main (int   argc,
 
   bench_pull (server_path, dir);
   if (g_getenv ("ZC_BENCH_KEEP") == NULL)
-    remove_tree (dir);
+    zc_bench_remove_tree (dir);
   else
     g_print ("kept %s\n", dir);
   return 0;

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "zc-bench.h"
 #include "zc-local-store-review.h"
 #include "zc-review-desk.h"
 #include "zc-session.h"
@@ -41,123 +42,16 @@
 #define ENTRY          "{\"year\": 2001, \"result\": \"1\", \"assessed_by\": \"压力测试单位\"}"
 #define APPLICANT      "410102198503120014"
 #define UNIT_OFFICER   "410103197805210041"
-#define DEMO_PASSWORD  "demo2026"
 #define N_QUEUE        10000
 #define N_RAW          1000
 #define N_BATCH        1000
-
-static GSubprocess *the_server;
-
-static G_NORETURN void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("bench-desk: %s: %s\n", what, error != NULL ? error->message : "failed");
-  if (the_server != NULL)
-    g_subprocess_force_exit (the_server);
-  exit (1);
-}
-
-static void
-iterate_until (gboolean *flag)
-{
-  while (!*flag)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *text = NULL;
-  unsigned long size = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &text, NULL, NULL) ||
-      sscanf (text, "%lu %lu", &size, &resident) != 2)
-    return -1;
-  return (double) resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
-}
-
-static void
-sql_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_printerr ("bench-desk: SQL failed: %s\n", message);
-      exit (1);
-    }
-}
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Wait;
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = zc_session_sign_in_finish (ZC_SESSION (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = zc_sync_engine_sync_finish (ZC_SYNC_ENGINE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static ZcSession *
-sign_in (const char *url,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  ZcSession *session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
-  Wait wait = { 0 };
-
-  if (!zc_session_set_server_url (session, url, &error))
-    die ("set the server address", error);
-  zc_session_sign_in_async (session, login, DEMO_PASSWORD, NULL, on_signed_in, &wait);
-  iterate_until (&wait.done);
-  if (!wait.ok)
-    die ("sign in", wait.error);
-  return session;
-}
-
-static void
-sync_engine (ZcSyncEngine *engine)
-{
-  Wait wait = { 0 };
-
-  zc_sync_engine_sync_async (engine, NULL, on_synced, &wait);
-  iterate_until (&wait.done);
-  if (!wait.ok)
-    die ("sync", wait.error);
-}
 
 static ZcSyncEngine *
 engine_for (const char *path,
             ZcSession  *session)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ZcLocalStore) store = zc_local_store_open (path, &error);
-  ZcSyncEngine *engine;
+  ZcSyncEngine *engine = zc_bench_engine_for (path, session);
 
-  if (store == NULL || !zc_local_store_bind_account (store, zc_session_get_account_id (session), &error))
-    die ("open and bind the store", error);
-  engine = zc_sync_engine_new (store, session);
   zc_sync_engine_set_intervals (engine, 3600, 50, 200);
   return engine;
 }
@@ -176,16 +70,16 @@ seed_applicant (const char *path,
   sqlite3 *db = NULL;
 
   if (store == NULL)
-    die ("open the store", error);
+    zc_bench_die ("open the store", error);
   record = zc_local_store_create_entry (store, KIND, json_node_get_object (node), &error);
   if (record == NULL)
-    die ("create an entry", error);
+    zc_bench_die ("create an entry", error);
   g_clear_object (&store);
 
   if (sqlite3_open (path, &db) != SQLITE_OK)
-    die ("open the store with SQLite", NULL);
+    zc_bench_die ("open the store with SQLite", NULL);
   sqlite3_busy_timeout (db, 5000);
-  sql_exec (db, "BEGIN");
+  zc_bench_sql_exec (db, "BEGIN");
   sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
                          "INSERT INTO records (id, kind, owner_id, server_version, body, state, review_comment,"
                          " deleted, dirty, created_at, updated_at) "
@@ -194,45 +88,16 @@ seed_applicant (const char *path,
                          " json_set (r.body, '$.notes', '第 ' || i || ' 条'), r.state,"
                          " r.review_comment, r.deleted, r.dirty, r.created_at + i, r.updated_at + i "
                          "FROM n, records r WHERE r.id = '%s'", n_entries - 1, zc_record_get_id (record));
-  sql_exec (db, sql);
+  zc_bench_sql_exec (db, sql);
   g_free (sql);
   sql = g_strdup_printf ("INSERT INTO outbox (name, record_id, base_version, expected_state, args, created_at) "
                          "SELECT o.name, r.id, o.base_version, o.expected_state,"
                          " json_set (o.args, '$.body', json (r.body)), o.created_at "
                          "FROM records r, outbox o WHERE o.record_id = '%s' AND r.id != '%s'",
                          zc_record_get_id (record), zc_record_get_id (record));
-  sql_exec (db, sql);
-  sql_exec (db, "COMMIT");
+  zc_bench_sql_exec (db, sql);
+  zc_bench_sql_exec (db, "COMMIT");
   sqlite3_close (db);
-}
-
-static GSubprocess *
-start_server (const char  *server_path,
-              const char  *data_dir,
-              char       **url)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  GSubprocess *server;
-
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_path, "--demo",
-                             "--listen", "127.0.0.1:0", "--data-dir", data_dir, NULL);
-  if (server == NULL)
-    die ("start the server", error);
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
-  for (;;)
-    {
-      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-
-      if (line == NULL)
-        die ("read the server's address", error);
-      if (g_str_has_prefix (line, "Listening on "))
-        {
-          *url = g_strstrip (g_strdup (line + strlen ("Listening on ")));
-          return server;
-        }
-    }
 }
 
 /* The queue's columns, read with plain SQLite: the floor. */
@@ -251,7 +116,7 @@ time_raw_select (const char *path,
       sqlite3_prepare_v2 (db, "SELECT id, kind, owner_id, state, server_version, updated_at FROM records"
                               " WHERE kind LIKE 'archive:%' AND deleted = 0 AND owner_id != ? AND state = 'pending'"
                               " ORDER BY updated_at, id", -1, &stmt, NULL) != SQLITE_OK)
-    die ("prepare the raw SELECT", NULL);
+    zc_bench_die ("prepare the raw SELECT", NULL);
   sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -262,13 +127,6 @@ time_raw_select (const char *path,
   sqlite3_close (db);
   end = g_get_monotonic_time ();
   return (end - start) / 1e6;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
 }
 
 /* The raw push: 1,000 approvals in two requests of 500, plain HTTP. */
@@ -314,7 +172,7 @@ time_raw_push (const char *url,
           g_printerr ("bench-desk: HTTP %u: %.*s\n", soup_message_get_status (message),
                       answer != NULL ? (int) MIN (g_bytes_get_size (answer), 400) : 0,
                       answer != NULL ? (const char *) g_bytes_get_data (answer, NULL) : "");
-          die ("raw push", error);
+          zc_bench_die ("raw push", error);
         }
       {
         g_autofree char *answer_text = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
@@ -322,26 +180,11 @@ time_raw_push (const char *url,
         g_autoptr(ZcPushResult) result = result_node != NULL ? zc_push_result_from_json (result_node, NULL) : NULL;
 
         if (result == NULL || result->rejections->len > 0)
-          die ("the raw push was refused", NULL);
+          zc_bench_die ("the raw push was refused", NULL);
       }
     }
   end = g_get_monotonic_time ();
   return (end - start) / 1e6;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 int
@@ -369,48 +212,48 @@ main (int   argc,
   double raw_select_s, desk_s, rss0, rss1, decide_s, batch_s, raw_push_s;
   guint n_raw_rows = 0, n_desk_rows;
 
+  zc_bench_init ("bench-desk");
   setlocale (LC_ALL, "");
   g_setenv ("ZHICHENG_TEST_FAST_HASH", "1", TRUE);
   gtk_init ();
   adw_init ();
   if (dir == NULL)
-    die ("make a folder", error);
+    zc_bench_die ("make a folder", error);
   g_mkdir_with_parents (data_dir, 0700);
-  server = start_server (server_path, data_dir, &url);
-  the_server = server;
+  server = zc_bench_start_server (server_path, data_dir, &url);
 
   /* the applicant's entries reach the server, then the officer's store */
-  applicant = sign_in (url, APPLICANT);
+  applicant = zc_bench_sign_in (url, APPLICANT);
   applicant_engine = engine_for (applicant_path, applicant);
   g_clear_object (&applicant_engine);
   seed_applicant (applicant_path, N_QUEUE + N_RAW);
   applicant_engine = engine_for (applicant_path, applicant);
   start = g_get_monotonic_time ();
-  sync_engine (applicant_engine);
+  zc_bench_sync (applicant_engine);
   g_print ("seed: %u entries pushed by the applicant in %.1f s\n", N_QUEUE + N_RAW,
            (g_get_monotonic_time () - start) / 1e6);
 
-  officer = sign_in (url, UNIT_OFFICER);
+  officer = zc_bench_sign_in (url, UNIT_OFFICER);
   officer_engine = engine_for (officer_path, officer);
   start = g_get_monotonic_time ();
-  sync_engine (officer_engine);
+  zc_bench_sync (officer_engine);
   g_print ("seed: the officer's pull in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
   store = zc_sync_engine_get_store (officer_engine);
 
   /* 1. the queue to its first frame */
   raw_select_s = time_raw_select (officer_path, zc_local_store_get_owner_id (store), &n_raw_rows);
-  rss0 = rss_mib ();
+  rss0 = zc_bench_rss_mib ();
   start = g_get_monotonic_time ();
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   desk = ZC_REVIEW_DESK (zc_review_desk_new (store));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (desk));
   gtk_widget_realize (window);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), &painted);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (zc_bench_on_after_paint), &painted);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (&painted);
+  zc_bench_iterate_until (&painted);
   end = g_get_monotonic_time ();
-  rss1 = rss_mib ();
+  rss1 = zc_bench_rss_mib ();
   desk_s = (end - start) / 1e6;
   n_desk_rows = g_list_model_get_n_items (G_LIST_MODEL (zc_review_desk_get_model (desk)));
 
@@ -427,13 +270,13 @@ main (int   argc,
     gtk_selection_model_select_range (selection, 0, N_BATCH, TRUE);
     start = g_get_monotonic_time ();
     if (!zc_review_desk_decide (desk, ZC_ARCHIVE_ACTION_APPROVE, NULL))
-      die ("approve", NULL);
+      zc_bench_die ("approve", NULL);
     decide_s = (g_get_monotonic_time () - start) / 1e6;
-    sync_engine (officer_engine);
+    zc_bench_sync (officer_engine);
     end = g_get_monotonic_time ();
     batch_s = (end - start) / 1e6;
     if (zc_local_store_get_outbox_count (store) != 0)
-      die ("the server did not acknowledge every approval", NULL);
+      zc_bench_die ("the server did not acknowledge every approval", NULL);
   }
 
   g_print ("\nqueue: %u pending rows (plain SELECT: %u)\n", n_desk_rows, n_raw_rows);
@@ -453,6 +296,6 @@ main (int   argc,
   g_clear_object (&applicant_engine);
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
-  remove_tree (dir);
+  zc_bench_remove_tree (dir);
   return 0;
 }
