@@ -19,6 +19,7 @@
 #include "zc-session.h"
 #include "zc-sync-engine.h"
 #include "zc-sync-message.h"
+#include "zc-test-client.h"
 #include "zc-test-server.h"
 
 #define KIND "archive:annual-assessments"
@@ -42,18 +43,6 @@ assessment_body (int         year,
   g_autofree char *json = g_strdup_printf ("{\"year\": %d, \"result\": \"1\", \"assessed_by\": \"%s\"}",
                                            year, assessed_by);
   return parse_object (json);
-}
-
-static void
-iterate_until (gboolean *done)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
 }
 
 static gint64
@@ -624,103 +613,23 @@ test_backoff (void)
 
 /* Against the real server */
 
-typedef struct
-{
-  char         *dir;
-  ZcSession    *session;
-  ZcLocalStore *store;
-  ZcSyncEngine *engine;
-} Client;
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
+typedef ZcTestClient Client;
 
 static Client *
 client_new (const char *url,
             const char *login)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Client *client = g_new0 (Client, 1);
-  gboolean done = FALSE;
+  Client *client = zc_test_client_new (url, login, TRUE);
 
-  client->dir = g_dir_make_tmp ("zc-sync-client-XXXXXX", &error);
-  g_assert_no_error (error);
-  client->session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING);
-  g_assert_true (zc_session_set_server_url (client->session, url, &error));
   zc_api_client_set_accept_language (zc_session_get_api_client (client->session), "en");
-  zc_session_sign_in_async (client->session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  iterate_until (&done);
   g_assert_cmpint (zc_session_get_state (client->session), ==, ZC_SESSION_STATE_SIGNED_IN);
-
-  path = g_build_filename (client->dir, "store.sqlite", NULL);
-  client->store = zc_local_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (zc_local_store_bind_account (client->store, zc_session_get_account_id (client->session), &error));
-  g_assert_no_error (error);
-  client->engine = zc_sync_engine_new (client->store, client->session);
-  zc_sync_engine_set_intervals (client->engine, 3600, 50, 200);
   return client;
-}
-
-static void
-client_free (Client *client)
-{
-  g_clear_object (&client->engine);
-  g_clear_object (&client->store);
-  g_clear_object (&client->session);
-  zc_test_rm_rf (client->dir);
-  g_free (client->dir);
-  g_free (client);
-}
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} SyncResult;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SyncResult *sync = user_data;
-
-  sync->ok = zc_sync_engine_sync_finish (ZC_SYNC_ENGINE (source), result, &sync->error);
-  sync->done = TRUE;
-}
-
-static gboolean
-client_sync (Client  *client,
-             GError **error)
-{
-  SyncResult sync = { 0 };
-
-  zc_sync_engine_sync_async (client->engine, NULL, on_synced, &sync);
-  iterate_until (&sync.done);
-  if (sync.error != NULL)
-    g_propagate_error (error, sync.error);
-  return sync.ok;
 }
 
 static void
 client_sync_ok (Client *client)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (client_sync (client, &error));
-  g_assert_no_error (error);
+  zc_test_client_sync_ok (client);
   g_assert_cmpint (zc_sync_engine_get_state (client->engine), ==, ZC_SYNC_STATE_IDLE);
   g_assert_nonnull (zc_sync_engine_get_last_sync (client->engine));
 }
@@ -822,7 +731,7 @@ test_offline_then_online (void)
       g_autoptr(ZcRecord) record = create_entry (client->store, 2001 + i, "离线时填写");
       g_ptr_array_add (ids, g_strdup (zc_record_get_id (record)));
     }
-  g_assert_false (client_sync (client, &error));
+  g_assert_false (zc_test_client_sync (client, &error));
   g_assert_error (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK);
   g_clear_error (&error);
   g_assert_cmpint (zc_sync_engine_get_state (client->engine), ==, ZC_SYNC_STATE_OFFLINE);
@@ -858,7 +767,7 @@ test_offline_then_online (void)
       g_assert_cmpint (zc_record_get_version (record), ==, 1);
     }
 
-  client_free (client);
+  zc_test_client_free (client);
   zc_test_server_stop (server);
 }
 
@@ -904,7 +813,7 @@ test_replayed_push_applied_once (void)
                               "SELECT count (*) FROM records WHERE dirty = 1"), ==, 0);
   }
 
-  client_free (client);
+  zc_test_client_free (client);
   zc_test_server_stop (server);
 }
 
@@ -972,8 +881,8 @@ test_reviewer_decision_pulled (void)
     g_assert_cmpuint (zc_local_store_get_outbox_count (applicant->store), ==, 0);
   }
 
-  client_free (officer);
-  client_free (applicant);
+  zc_test_client_free (officer);
+  zc_test_client_free (applicant);
   zc_test_server_stop (server);
 }
 
@@ -1046,8 +955,8 @@ test_two_clients_conflict (void)
     g_assert_cmpstr (body_string (at_a, "assessed_by"), ==, "乙改");
   }
 
-  client_free (b);
-  client_free (a);
+  zc_test_client_free (b);
+  zc_test_client_free (a);
   zc_test_server_stop (server);
 }
 
@@ -1098,7 +1007,7 @@ test_offline_edits_coalesce (void)
     g_assert_null (g_hash_table_lookup (on_server, zc_record_get_id (entry)));
   }
 
-  client_free (client);
+  zc_test_client_free (client);
   zc_test_server_stop (server);
 }
 
@@ -1145,7 +1054,7 @@ test_personal_info_second_device (void)
   g_assert_cmpstr (json_node_get_string (((ZcConflict *) conflicts->pdata[0])->client_value), ==,
                    "zhangwei.new@example.com");
 
-  client_free (client);
+  zc_test_client_free (client);
   zc_test_server_stop (server);
 }
 
@@ -1222,8 +1131,8 @@ test_attachment_round_trip (void)
     g_clear_error (&error);
   }
 
-  client_free (b);
-  client_free (a);
+  zc_test_client_free (b);
+  zc_test_client_free (a);
   zc_test_server_stop (server);
 }
 
@@ -1279,7 +1188,7 @@ test_refused_file (void)
   g_assert_no_error (error);
   client_sync_ok (a);
 
-  client_free (a);
+  zc_test_client_free (a);
   zc_test_server_stop (server);
 }
 
@@ -1295,7 +1204,6 @@ test_unauthorized_once (void)
   g_autoptr(ZcRecord) entry = NULL;
   guint status = 0;
   guint state_changes = 0;
-  gboolean done = FALSE;
 
   client_sync_ok (client);
   /* log the token out behind the client's back */
@@ -1307,7 +1215,7 @@ test_unauthorized_once (void)
   }
   g_signal_connect_swapped (client->session, "notify::state", G_CALLBACK (g_atomic_int_inc), &state_changes);
   entry = create_entry (client->store, 2008, "过期");
-  g_assert_false (client_sync (client, &error));
+  g_assert_false (zc_test_client_sync (client, &error));
   g_assert_error (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_UNAUTHENTICATED);
   g_clear_error (&error);
   g_assert_cmpint (zc_session_get_state (client->session), ==, ZC_SESSION_STATE_EXPIRED);
@@ -1316,14 +1224,13 @@ test_unauthorized_once (void)
   g_assert_cmpuint (state_changes, ==, 1);
 
   /* trying again does not ask the server, nor the user, again */
-  g_assert_false (client_sync (client, &error));
+  g_assert_false (zc_test_client_sync (client, &error));
   g_assert_error (error, ZC_SYNC_ENGINE_ERROR, ZC_SYNC_ENGINE_ERROR_NOT_SIGNED_IN);
   g_clear_error (&error);
   g_assert_cmpuint (state_changes, ==, 1);
 
   zc_sync_engine_start (client->engine);
-  zc_session_sign_in_async (client->session, ZC_TEST_DEMO_APPLICANT2, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  iterate_until (&done);
+  zc_test_client_sign_in (client, ZC_TEST_DEMO_APPLICANT2);
   {
     gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
@@ -1336,7 +1243,7 @@ test_unauthorized_once (void)
   }
   zc_sync_engine_stop (client->engine);
 
-  client_free (client);
+  zc_test_client_free (client);
   zc_test_server_stop (server);
 }
 
@@ -1418,7 +1325,7 @@ test_server_restored (void)
   g_assert_nonnull (g_hash_table_lookup (on_server, zc_record_get_id (kept)));
   g_assert_nonnull (g_hash_table_lookup (on_server, zc_record_get_id (after)));
 
-  client_free (client);
+  zc_test_client_free (client);
   zc_test_server_stop (server);
   zc_test_rm_rf (backup_dir);
 }

@@ -21,6 +21,7 @@
 #include "zc-session.h"
 #include "zc-sync-engine.h"
 #include "zc-test-server.h"
+#include "zc-test-client.h"
 #include "zc-ui-test.h"
 
 /* server/zc-demo-plans.h: the demo committee's review plan, its windows
@@ -28,13 +29,7 @@
 #define DEMO_PLAN_ID "de600000-0000-4000-8000-000000000001"
 #define EDUCATION_ID "de300000-0000-4000-8000-000000000102"
 
-typedef struct
-{
-  char         *dir;
-  ZcSession    *session;
-  ZcLocalStore *store;
-  ZcSyncEngine *engine;
-} Client;
+typedef ZcTestClient Client;
 
 static void
 wait_until (gboolean (*done) (gpointer data),
@@ -47,82 +42,6 @@ wait_until (gboolean (*done) (gpointer data),
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       zc_ui_test_wait_ms (20);
     }
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static Client *
-client_new (const char *url,
-            const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Client *client = g_new0 (Client, 1);
-  gboolean done = FALSE;
-
-  client->dir = g_dir_make_tmp ("zc-declaration-desk-XXXXXX", &error);
-  g_assert_no_error (error);
-  client->session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING);
-  g_assert_true (zc_session_set_server_url (client->session, url, &error));
-  zc_session_sign_in_async (client->session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  wait_until (flag_set, &done);
-
-  path = g_build_filename (client->dir, "store.sqlite", NULL);
-  client->store = zc_local_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (zc_local_store_bind_account (client->store, zc_session_get_account_id (client->session), &error));
-  client->engine = zc_sync_engine_new (client->store, client->session);
-  zc_sync_engine_set_intervals (client->engine, 3600, 50, 200);
-  return client;
-}
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_sync_engine_sync_finish (ZC_SYNC_ENGINE (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-/* The officer's pull (and push), as the app's engine does it. */
-static void
-client_sync (Client *client)
-{
-  gboolean done = FALSE;
-
-  zc_sync_engine_sync_async (client->engine, NULL, on_synced, &done);
-  wait_until (flag_set, &done);
-}
-
-static void
-client_free (Client *client)
-{
-  g_clear_object (&client->engine);
-  g_clear_object (&client->store);
-  g_clear_object (&client->session);
-  zc_ui_test_remove_tree (client->dir);
-  g_free (client->dir);
-  g_free (client);
 }
 
 /* The applicant, over HTTP */
@@ -316,7 +235,7 @@ open_desk (GtkWidget *window,
 {
   GtkWidget *desk;
 
-  client_sync (client);
+  zc_test_client_sync_ok (client);
   desk = zc_declaration_desk_new (client->store, client->session);
 
   gtk_window_set_child (GTK_WINDOW (window), desk);
@@ -376,7 +295,7 @@ send (Client                    *client,
   /* queued: the row waits for the sync */
   g_assert_nonnull (zc_declaration_desk_get_notice (desk));
   g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, ZC_DECLARATION_REVIEW_AWAITING);
-  client_sync (client);
+  zc_test_client_sync_ok (client);
   wait_until (desk_shows, &expect);
   g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, 0);
 }
@@ -421,7 +340,7 @@ test_chain (void)
   g_autofree char *too_early = NULL;
   g_autofree char *officer_token = NULL;
   GtkWidget *window = gtk_window_new ();
-  Client *officer = client_new (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
+  Client *officer = zc_test_client_new (server->url, ZC_TEST_DEMO_UNIT_OFFICER, TRUE);
   ZcDeclarationDesk *desk;
   ZcDeclarationActionDialog *dialog;
   Expect expect;
@@ -456,7 +375,7 @@ test_chain (void)
   wait_until (dialog_gone, desk);
   g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, ZC_DECLARATION_REVIEW_AWAITING);
   /* the sync: refused as stale, and the return pulled */
-  client_sync (officer);
+  zc_test_client_sync_ok (officer);
   expect = (Expect) { desk, id, "returned" };
   wait_until (desk_shows, &expect);
   g_assert_cmpuint (zc_declaration_desk_get_row_flags (desk, id), ==, ZC_DECLARATION_REVIEW_REFUSED);
@@ -470,7 +389,7 @@ test_chain (void)
 
   /* submitted again; F5 brings it back */
   act (server, applicant, id, "resubmit", "returned", NULL);
-  client_sync (officer);
+  zc_test_client_sync_ok (officer);
   gtk_widget_grab_focus (GTK_WIDGET (zc_declaration_desk_get_list (desk)));
   g_assert_true (press (gtk_root_get_focus (GTK_ROOT (window)), "F5"));
   show (desk, id, "unit_review");
@@ -518,7 +437,7 @@ test_chain (void)
   g_assert_nonnull (zc_declaration_desk_get_form_status (desk));
   zc_ui_test_save_screenshot (window, "declaration-desk-offline-zh.png");
   gtk_window_set_child (GTK_WINDOW (window), NULL);
-  client_free (officer);
+  zc_test_client_free (officer);
 
   /* the publicity's days pass */
   {
@@ -534,7 +453,7 @@ test_chain (void)
   server = start_server (data_dir, days);
 
   /* the unit ends the publicity and forwards it */
-  officer = client_new (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
+  officer = zc_test_client_new (server->url, ZC_TEST_DEMO_UNIT_OFFICER, TRUE);
   desk = open_desk (window, officer);
   zc_declaration_desk_set_state_filter (desk, "unit_publicity");
   show (desk, id, "unit_publicity");
@@ -547,20 +466,20 @@ test_chain (void)
   dialog = open_action (desk, ZC_DECLARATION_ACTION_FORWARD);
   send (officer, desk, dialog, id, "department_review");
   gtk_window_set_child (GTK_WINDOW (window), NULL);
-  client_free (officer);
+  zc_test_client_free (officer);
 
   /* the department passes it */
-  officer = client_new (server->url, ZC_TEST_DEMO_DEPARTMENT_OFFICER);
+  officer = zc_test_client_new (server->url, ZC_TEST_DEMO_DEPARTMENT_OFFICER, TRUE);
   desk = open_desk (window, officer);
   show (desk, id, "department_review");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_PASS);
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_COMMENT, "材料齐全，同意报送。");
   send (officer, desk, dialog, id, "committee_intake");
   gtk_window_set_child (GTK_WINDOW (window), NULL);
-  client_free (officer);
+  zc_test_client_free (officer);
 
   /* the committee accepts it; a return needs its reason */
-  officer = client_new (server->url, ZC_TEST_DEMO_COMMITTEE_OFFICER);
+  officer = zc_test_client_new (server->url, ZC_TEST_DEMO_COMMITTEE_OFFICER, TRUE);
   desk = open_desk (window, officer);
   show (desk, id, "committee_intake");
   dialog = open_action (desk, ZC_DECLARATION_ACTION_RETURN);
@@ -586,7 +505,7 @@ test_chain (void)
   zc_ui_test_save_screenshot (window, "declaration-desk-committee-zh-small.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  client_free (officer);
+  zc_test_client_free (officer);
   zc_test_server_stop (server);
   zc_ui_test_remove_tree (data_dir);
 }

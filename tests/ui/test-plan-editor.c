@@ -16,71 +16,10 @@
 #include "zc-session.h"
 #include "zc-test-server.h"
 #include "zc-title-picker.h"
+#include "zc-test-client.h"
 #include "zc-ui-test.h"
 
-typedef struct
-{
-  char         *dir;
-  ZcSession    *session;
-  ZcLocalStore *store;
-} Client;
-
-static void
-iterate_until (gboolean *done)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static Client *
-client_new (const char *url,
-            const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Client *client = g_new0 (Client, 1);
-  gboolean done = FALSE;
-
-  client->dir = g_dir_make_tmp ("zc-plan-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  client->session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING);
-  g_assert_true (zc_session_set_server_url (client->session, url, &error));
-  zc_session_sign_in_async (client->session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  iterate_until (&done);
-
-  path = g_build_filename (client->dir, "store.sqlite", NULL);
-  client->store = zc_local_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (zc_local_store_bind_account (client->store, zc_session_get_account_id (client->session), &error));
-  return client;
-}
-
-static void
-client_free (Client *client)
-{
-  g_clear_object (&client->store);
-  g_clear_object (&client->session);
-  zc_ui_test_remove_tree (client->dir);
-  g_free (client->dir);
-  g_free (client);
-}
+typedef ZcTestClient Client;
 
 static void
 wait_idle (ZcPlanEditorPage *page)
@@ -314,7 +253,7 @@ test_plan_round (void)
   g_autoptr(GError) error = NULL;
   const char *args[] = { "--demo", NULL };
   ZcTestServer *server = zc_test_server_start (args);
-  Client *officer = client_new (server->url, ZC_TEST_DEMO_COMMITTEE_OFFICER);
+  Client *officer = zc_test_client_new (server->url, ZC_TEST_DEMO_COMMITTEE_OFFICER, FALSE);
   GtkWidget *window = gtk_window_new ();
   ZcPlanEditorPage *page;
   ZcPlanEditor *editor;
@@ -551,7 +490,7 @@ test_plan_round (void)
   zc_ui_test_save_screenshot (window, "plan-editor-offline-zh-small.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  client_free (officer);
+  zc_test_client_free (officer);
 }
 
 /* Any other role: the page says whose work plans are, with no actions. */
@@ -564,7 +503,7 @@ test_other_role (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
     {
-      Client *client = client_new (server->url, logins[i]);
+      Client *client = zc_test_client_new (server->url, logins[i], FALSE);
       GtkWidget *page = g_object_ref_sink (zc_plan_editor_page_new (client->store, client->session));
 
       g_assert_false (zc_plan_editor_page_can_manage (ZC_PLAN_EDITOR_PAGE (page)));
@@ -573,7 +512,7 @@ test_other_role (void)
       g_assert_null (zc_plan_editor_page_get_editor (ZC_PLAN_EDITOR_PAGE (page)));
       g_assert_false (zc_plan_editor_page_is_busy (ZC_PLAN_EDITOR_PAGE (page)));
       g_object_unref (page);
-      client_free (client);
+      zc_test_client_free (client);
     }
   zc_test_server_stop (server);
 }

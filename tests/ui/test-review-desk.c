@@ -18,118 +18,13 @@
 #include "zc-session.h"
 #include "zc-sync-engine.h"
 #include "zc-test-server.h"
+#include "zc-test-client.h"
 #include "zc-ui-test.h"
 
 #define KIND "archive:annual-assessments"
 #define MARK "审核台测试单位"
 
-typedef struct
-{
-  char         *dir;
-  ZcSession    *session;
-  ZcLocalStore *store;
-  ZcSyncEngine *engine;
-} Client;
-
-static void
-iterate_until (gboolean *done)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static Client *
-client_new (const char *url,
-            const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Client *client = g_new0 (Client, 1);
-  gboolean done = FALSE;
-
-  client->dir = g_dir_make_tmp ("zc-review-desk-XXXXXX", &error);
-  g_assert_no_error (error);
-  client->session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING);
-  g_assert_true (zc_session_set_server_url (client->session, url, &error));
-  zc_session_sign_in_async (client->session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  iterate_until (&done);
-
-  path = g_build_filename (client->dir, "store.sqlite", NULL);
-  client->store = zc_local_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (zc_local_store_bind_account (client->store, zc_session_get_account_id (client->session), &error));
-  client->engine = zc_sync_engine_new (client->store, client->session);
-  zc_sync_engine_set_intervals (client->engine, 3600, 50, 200);
-  return client;
-}
-
-static void
-client_free (Client *client)
-{
-  g_clear_object (&client->engine);
-  g_clear_object (&client->store);
-  g_clear_object (&client->session);
-  zc_ui_test_remove_tree (client->dir);
-  g_free (client->dir);
-  g_free (client);
-}
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} SyncResult;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SyncResult *sync = user_data;
-
-  sync->ok = zc_sync_engine_sync_finish (ZC_SYNC_ENGINE (source), result, &sync->error);
-  sync->done = TRUE;
-}
-
-static gboolean
-client_sync (Client  *client,
-             GError **error)
-{
-  SyncResult sync = { 0 };
-
-  zc_sync_engine_sync_async (client->engine, NULL, on_synced, &sync);
-  iterate_until (&sync.done);
-  if (sync.error != NULL)
-    g_propagate_error (error, sync.error);
-  return sync.ok;
-}
-
-static void
-client_sync_ok (Client *client)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (client_sync (client, &error));
-  g_assert_no_error (error);
-}
+typedef ZcTestClient Client;
 
 /* A one-page PDF, as an applicant's scanned certificate. */
 static GFile *
@@ -305,20 +200,20 @@ test_review_round (void)
   server = zc_test_server_start_in (data_dir, args);
 
   /* the applicant's five entries, the first with a scanned PDF */
-  applicant = client_new (server->url, ZC_TEST_DEMO_APPLICANT);
-  client_sync_ok (applicant);
+  applicant = zc_test_client_new (server->url, ZC_TEST_DEMO_APPLICANT, TRUE);
+  zc_test_client_sync_ok (applicant);
   pdf = write_pdf (applicant->dir);
   for (int i = 0; i < 5; i++)
     {
       g_autoptr(ZcRecord) record = create_entry (applicant, 2001 + i, i == 0 ? pdf : NULL);
       g_ptr_array_add (ids, g_strdup (zc_record_get_id (record)));
     }
-  client_sync_ok (applicant);
+  zc_test_client_sync_ok (applicant);
   g_assert_cmpuint (zc_local_store_get_outbox_count (applicant->store), ==, 0);
 
   /* the officer's copy */
-  officer = client_new (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
-  client_sync_ok (officer);
+  officer = zc_test_client_new (server->url, ZC_TEST_DEMO_UNIT_OFFICER, TRUE);
+  zc_test_client_sync_ok (officer);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -411,9 +306,9 @@ test_review_round (void)
   g_assert_cmpuint (zc_local_store_review_count_awaiting (officer->store), ==, 4);
 
   /* to the server, and to the applicant */
-  client_sync_ok (officer);
+  zc_test_client_sync_ok (officer);
   g_assert_cmpuint (zc_local_store_get_outbox_count (officer->store), ==, 0);
-  client_sync_ok (applicant);
+  zc_test_client_sync_ok (applicant);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(ZcRecord) record = local_record (applicant, ids->pdata[i]);
@@ -436,13 +331,13 @@ test_review_round (void)
   settle ();
   g_assert_true (press (focus_of (window), "<Control>Return"));
   g_assert_cmpuint (zc_local_store_review_count_awaiting (officer->store), ==, 1);
-  g_assert_false (client_sync (officer, &error));
+  g_assert_false (zc_test_client_sync (officer, &error));
   g_clear_error (&error);
   g_assert_cmpuint (zc_local_store_get_outbox_count (officer->store), ==, 1);
   server = zc_test_server_start_in (data_dir, args);
-  client_sync_ok (officer);
+  zc_test_client_sync_ok (officer);
   g_assert_cmpuint (zc_local_store_get_outbox_count (officer->store), ==, 0);
-  client_sync_ok (applicant);
+  zc_test_client_sync_ok (applicant);
   {
     g_autoptr(ZcRecord) record = local_record (applicant, ids->pdata[4]);
     g_assert_cmpstr (zc_record_get_state (record), ==, "approved");
@@ -457,18 +352,18 @@ test_review_round (void)
     g_autoptr(JsonNode) node = json_from_string (json, NULL);
     const char *id = zc_record_get_id (fresh);
 
-    client_sync_ok (applicant);
-    client_sync_ok (officer);
+    zc_test_client_sync_ok (applicant);
+    zc_test_client_sync_ok (officer);
     g_assert_true (zc_review_desk_select_entry (desk, id));
     settle ();
 
     edited = zc_local_store_update_entry (applicant->store, id, json_node_get_object (node), &error);
     g_assert_no_error (error);
-    client_sync_ok (applicant);
+    zc_test_client_sync_ok (applicant);
 
     /* the officer decides on what they saw: queued, then refused */
     g_assert_true (press (focus_of (window), "<Control>Return"));
-    client_sync_ok (officer);
+    zc_test_client_sync_ok (officer);
     rejections = zc_local_store_list_rejections (officer->store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (rejections->len, ==, 1);
@@ -501,8 +396,8 @@ test_review_round (void)
   zc_ui_test_save_screenshot (window, "review-desk-zh-small.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  client_free (officer);
-  client_free (applicant);
+  zc_test_client_free (officer);
+  zc_test_client_free (applicant);
   zc_test_server_stop (server);
   zc_ui_test_remove_tree (data_dir);
 }

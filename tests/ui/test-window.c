@@ -13,7 +13,7 @@
 #include "zc-i18n.h"
 #include "zc-screenshot.h"
 #include "zc-ui-test.h"
-#include "zc-sync-engine.h"
+#include "zc-test-client.h"
 #include "zc-window.h"
 #include "zc-test-server.h"
 
@@ -143,18 +143,6 @@ find_widget_of_type (GtkWidget *root,
   return NULL;
 }
 
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /* Each role sees its own pages once the session is known: the
  * applicant's archive and declarations, an officer's desks. */
 static void
@@ -178,29 +166,15 @@ test_role_pages (void)
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
       g_autoptr(ZcServerMonitor) monitor = zc_server_monitor_new (server->url);
-      g_autoptr(ZcSession) session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
-      g_autoptr(ZcLocalStore) store = NULL;
-      g_autoptr(ZcSyncEngine) engine = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("zc-window-XXXXXX", &error);
-      g_autofree char *path = g_build_filename (dir, "local.sqlite", NULL);
+      ZcTestClient *client = zc_test_client_new (server->url, roles[i].login, TRUE);
       AdwViewStack *stack;
       ZcWindow *window;
-      gboolean done = FALSE;
       guint n_pages = 1;
 
       g_test_message ("%s", roles[i].login);
-      g_assert_true (zc_session_set_server_url (session, server->url, &error));
-      zc_session_sign_in_async (session, roles[i].login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-      store = zc_local_store_open (path, &error);
-      g_assert_no_error (error);
-      g_assert_true (zc_local_store_bind_account (store, zc_session_get_account_id (session), &error));
-      engine = zc_sync_engine_new (store, session);
 
-      window = zc_window_new (NULL, monitor, store, NULL);
-      zc_window_set_sync (window, engine);
+      window = zc_window_new (NULL, monitor, client->store, NULL);
+      zc_window_set_sync (window, client->engine);
       gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
       gtk_window_present (GTK_WINDOW (window));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -209,15 +183,17 @@ test_role_pages (void)
       g_assert_nonnull (stack);
       for (guint j = 0; roles[i].pages[j] != NULL; j++, n_pages++)
         g_assert_nonnull (adw_view_stack_get_child_by_name (stack, roles[i].pages[j]));
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adw_view_stack_get_pages (stack))), ==, n_pages);
+      {
+        g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, n_pages);
+      }
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, roles[i].shown);
       if (g_str_equal (roles[i].login, ZC_TEST_DEMO_UNIT_OFFICER))
         save_screenshot (GTK_WIDGET (window), "window-unit-officer-zh.png");
 
       gtk_window_destroy (GTK_WINDOW (window));
-      g_clear_object (&engine);
-      g_clear_object (&store);
-      zc_ui_test_remove_tree (dir);
+      zc_test_client_free (client);
     }
 
   zc_test_server_stop (server);
