@@ -249,6 +249,8 @@ get (ZcApiRequest  *request,
   json_object_set_array_member (object, "events", events_json (detail));
   json_object_set_boolean_member (object, "frozen", detail->frozen);
   json_object_set_int_member (object, "pending_picks", detail->pending_picks);
+  json_object_set_array_member (object, "picks", detail->picks != NULL ? json_array_ref (detail->picks)
+                                                                       : json_array_new ());
 
   /* what the caller may do now, for the buttons */
   zc_plan_type_from_string (detail->row->plan_type, &plan_type);

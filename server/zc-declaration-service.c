@@ -33,6 +33,7 @@ zc_declaration_detail_free (ZcDeclarationDetail *detail)
   g_clear_pointer (&detail->plan, zc_plan_unref);
   g_clear_pointer (&detail->history, g_ptr_array_unref);
   g_clear_pointer (&detail->events, g_ptr_array_unref);
+  g_clear_pointer (&detail->picks, json_array_unref);
   g_free (detail);
 }
 
@@ -634,36 +635,54 @@ zc_declaration_service_list (ZcContext                     *ctx,
   return g_steal_pointer (&records);
 }
 
-/* Reviewers are warned of entries picked while still pending (SPEC
- * "Declaration" step 6): the frozen document marks them. */
-static guint
-count_pending_entries (JsonNode *document)
+/* The frozen copy's picked entries, category by category as the review
+ * form prints them, each {id, category, pending, body}: reviewers see
+ * what was picked as it was at the submission, and are warned of the
+ * entries the unit had not approved (SPEC "Declaration" step 6). */
+static JsonArray *
+frozen_picks (JsonNode *document,
+              guint    *n_pending)
 {
+  JsonArray *picks = json_array_new ();
   JsonObject *entries = NULL;
-  GList *categories;
-  guint n = 0;
+  g_autoptr(GList) categories = NULL;
 
+  *n_pending = 0;
   if (!JSON_NODE_HOLDS_OBJECT (document) ||
       !zc_json_get_object (json_node_get_object (document), "entries", FALSE, &entries, NULL) || entries == NULL)
-    return 0;
+    return picks;
 
-  categories = json_object_get_values (entries);
+  categories = json_object_get_members (entries);
   for (GList *l = categories; l != NULL; l = l->next)
     {
-      JsonArray *list = JSON_NODE_HOLDS_ARRAY (l->data) ? json_node_get_array (l->data) : NULL;
+      JsonNode *node = json_object_get_member (entries, l->data);
+      JsonArray *list = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
       for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
         {
           JsonNode *entry = json_array_get_element (list, i);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (entry) ? json_node_get_object (entry) : NULL;
+          JsonObject *pick;
+          const char *id = NULL;
+          JsonObject *body = NULL;
           gboolean pending = FALSE;
 
-          if (JSON_NODE_HOLDS_OBJECT (entry) &&
-              zc_json_get_boolean (json_node_get_object (entry), "pending", FALSE, &pending, NULL) && pending)
-            n++;
+          if (object == NULL || !zc_json_get_string (object, "id", TRUE, &id, NULL) ||
+              !zc_json_get_object (object, "body", FALSE, &body, NULL))
+            continue;
+          zc_json_get_boolean (object, "pending", FALSE, &pending, NULL);
+          pick = json_object_new ();
+          json_object_set_string_member (pick, "id", id);
+          json_object_set_string_member (pick, "category", l->data);
+          json_object_set_boolean_member (pick, "pending", pending);
+          json_object_set_object_member (pick, "body", body != NULL ? zc_json_object_copy_deep (body)
+                                                                    : json_object_new ());
+          json_array_add_object_element (picks, pick);
+          if (pending)
+            (*n_pending)++;
         }
     }
-  g_list_free (categories);
-  return n;
+  return picks;
 }
 
 /**
@@ -712,7 +731,7 @@ zc_declaration_service_get (ZcContext       *ctx,
     snapshot = zc_store_declarations_get_snapshot (txn, record_id, NULL, &local_error);
   detail->frozen = snapshot != NULL;
   if (snapshot != NULL)
-    detail->pending_picks = count_pending_entries (snapshot);
+    detail->picks = frozen_picks (snapshot, &detail->pending_picks);
   if (detail->events == NULL ||
       (snapshot == NULL && !g_error_matches (local_error, ZC_STORE_ERROR, ZC_STORE_ERROR_NOT_FOUND)))
     {

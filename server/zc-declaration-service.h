@@ -70,6 +70,7 @@ typedef struct
   GPtrArray        *events;     /* owned, of ZcDeclarationEvent, oldest first */
   gboolean          frozen;     /* a frozen document exists (it was submitted) */
   guint             pending_picks; /* entries of the frozen document the unit had not approved */
+  JsonArray        *picks;      /* owned, nullable: the frozen document's entries, {id, category, pending, body} */
 } ZcDeclarationDetail;
 
 /* What an action needs beside the decision; filled by the service and

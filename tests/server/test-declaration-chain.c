@@ -318,6 +318,32 @@ test_frozen (Fixture       *fixture,
       }
     g_assert_cmpint (pending, >=, 1);
     g_assert_cmpint (json_object_get_int_member (zc_server_test_object (detail), "pending_picks"), ==, pending);
+
+    /* and see the frozen entries themselves, the pending ones marked:
+     * the paper as it was at the submission, not as edited since */
+    {
+      JsonArray *picks = json_object_get_array_member (zc_server_test_object (detail), "picks");
+      gint64 marked = 0;
+      gboolean paper_seen = FALSE;
+
+      g_assert_nonnull (picks);
+      for (guint i = 0; i < json_array_get_length (picks); i++)
+        {
+          JsonObject *pick = json_array_get_object_element (picks, i);
+
+          marked += json_object_get_boolean_member (pick, "pending") ? 1 : 0;
+          if (g_strcmp0 (json_object_get_string_member (pick, "id"), PAPER_ID) == 0)
+            {
+              paper_seen = TRUE;
+              g_assert_cmpstr (json_object_get_string_member (pick, "category"), ==, "papers");
+              g_assert_true (json_object_get_boolean_member (pick, "pending"));
+              g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pick, "body"),
+                                                              "journal"), ==, "中国实用医刊");
+            }
+        }
+      g_assert_true (paper_seen);
+      g_assert_cmpint (marked, ==, pending);
+    }
   }
 
   /* the document to print: the frozen copy with the unit's opinion */
