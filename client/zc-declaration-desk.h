@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "zc-declaration-action-dialog.h"
+#include "zc-declaration-materials.h"
 #include "zc-declaration-timeline.h"
 #include "zc-local-store.h"
 #include "zc-pdf-view.h"
@@ -64,6 +65,10 @@ const char            *zc_declaration_desk_get_warning       (ZcDeclarationDesk 
 GtkListBox            *zc_declaration_desk_get_list          (ZcDeclarationDesk   *self);
 ZcPdfView             *zc_declaration_desk_get_pdf_view      (ZcDeclarationDesk   *self);
 ZcDeclarationTimeline *zc_declaration_desk_get_timeline      (ZcDeclarationDesk   *self);
+ZcDeclarationMaterials *
+                       zc_declaration_desk_get_materials     (ZcDeclarationDesk   *self);
+void                   zc_declaration_desk_show_side         (ZcDeclarationDesk   *self,
+                                                              const char          *name);
 GtkWidget             *zc_declaration_desk_get_action_button (ZcDeclarationDesk   *self,
                                                               ZcDeclarationAction  action);
 ZcDeclarationActionDialog *

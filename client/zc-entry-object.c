@@ -546,3 +546,36 @@ zc_entry_object_matches (ZcEntryObject *self,
       return FALSE;
   return TRUE;
 }
+
+/**
+ * zc_entry_collect_files:
+ * @schema: (nullable): the entry's form
+ * @body: (nullable): the entry's values
+ *
+ * Returns: (transfer full): copies of the entry's attachment records,
+ *   field by field in the form's order
+ */
+JsonArray *
+zc_entry_collect_files (ZcFormSchema *schema,
+                        JsonObject   *body)
+{
+  JsonArray *files = json_array_new ();
+
+  for (guint i = 0; schema != NULL && body != NULL && i < zc_form_schema_get_n_fields (schema); i++)
+    {
+      const ZcFormField *field = zc_form_schema_get_field (schema, i);
+      JsonNode *value = json_object_get_member (body, zc_form_field_get_id (field));
+
+      if (zc_form_field_get_field_type (field) != ZC_FIELD_ATTACHMENTS || value == NULL ||
+          !JSON_NODE_HOLDS_ARRAY (value))
+        continue;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (value)); j++)
+        {
+          JsonNode *file = json_array_get_element (json_node_get_array (value), j);
+
+          if (JSON_NODE_HOLDS_OBJECT (file))
+            json_array_add_element (files, json_node_copy (file));
+        }
+    }
+  return files;
+}

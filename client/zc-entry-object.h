@@ -35,5 +35,7 @@ gboolean        zc_entry_object_matches          (ZcEntryObject     *self,
 
 char           *zc_format_field_value            (const ZcFormField *field,
                                                   JsonNode          *value);
+JsonArray      *zc_entry_collect_files           (ZcFormSchema      *schema,
+                                                  JsonObject        *body);
 
 G_END_DECLS

@@ -10,8 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "zc-blob-preview.h"
+#include "zc-entry-object.h"
 #include "zc-form-schema.h"
-#include "zc-pdf-view.h"
 #include "zc-review-detail.h"
 
 struct _ZcReviewDetail
@@ -47,61 +48,13 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static GtkWidget *
-message_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  return label;
-}
-
 /* A PDF's pages fitted to the width, an image as large as fits. */
 static GtkWidget *
 preview_for (ZcReviewDetail *self,
              JsonObject     *file)
 {
-  const char *sha256 = member_string (file, "sha256");
-  const char *mime = member_string (file, "mime");
-  g_autofree char *path = sha256 != NULL ? zc_local_store_get_blob_path (self->store, sha256) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return message_label (_("This file is not on this computer yet. It arrives with the next sync."));
-
-  if (g_strcmp0 (mime, "application/pdf") == 0)
-    {
-      g_autoptr(GFile) gfile = g_file_new_for_path (path);
-      g_autoptr(GBytes) bytes = g_file_load_bytes (gfile, NULL, NULL, &error);
-      GtkWidget *view = zc_pdf_view_new ();
-
-      if (bytes != NULL && zc_pdf_view_load_bytes (ZC_PDF_VIEW (view), bytes, &error))
-        {
-          zc_pdf_view_set_fit_width (ZC_PDF_VIEW (view), TRUE);
-          zc_pdf_view_set_outline_visible (ZC_PDF_VIEW (view), FALSE);
-          zc_pdf_view_set_suggested_name (ZC_PDF_VIEW (view), member_string (file, "name"));
-          return view;
-        }
-      g_object_ref_sink (view);
-      g_object_unref (view);
-      g_debug ("Cannot show %s: %s", path, error->message);
-      return message_label (_("This PDF file cannot be shown."));
-    }
-  if (mime != NULL && g_str_has_prefix (mime, "image/"))
-    {
-      GtkWidget *picture = gtk_picture_new_for_filename (path);
-
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-      gtk_picture_set_alternative_text (GTK_PICTURE (picture), member_string (file, "name"));
-      return picture;
-    }
-  return message_label (_("Files of this type cannot be shown here."));
+  return zc_blob_preview_new (self->store, file,
+                              _("This file is not on this computer yet. It arrives with the next sync."));
 }
 
 /**
@@ -134,32 +87,6 @@ on_file_chosen (ZcReviewDetail *self)
 
   if (index != GTK_INVALID_LIST_POSITION)
     zc_review_detail_show_attachment (self, index);
-}
-
-/* Every attachment of the entry, field by field. */
-static void
-collect_files (ZcReviewDetail *self,
-               ZcFormSchema   *schema,
-               JsonObject     *body)
-{
-  g_clear_pointer (&self->files, json_array_unref);
-  self->files = json_array_new ();
-  for (guint i = 0; schema != NULL && i < zc_form_schema_get_n_fields (schema); i++)
-    {
-      const ZcFormField *field = zc_form_schema_get_field (schema, i);
-      JsonNode *value = json_object_get_member (body, zc_form_field_get_id (field));
-
-      if (zc_form_field_get_field_type (field) != ZC_FIELD_ATTACHMENTS || value == NULL ||
-          !JSON_NODE_HOLDS_ARRAY (value))
-        continue;
-      for (guint j = 0; j < json_array_get_length (json_node_get_array (value)); j++)
-        {
-          JsonNode *file = json_array_get_element (json_node_get_array (value), j);
-
-          if (JSON_NODE_HOLDS_OBJECT (file))
-            json_array_add_element (self->files, json_node_copy (file));
-        }
-    }
 }
 
 static ZcFormView *
@@ -259,7 +186,8 @@ zc_review_detail_set_item (ZcReviewDetail *self,
   form = form_for (self, schema, zc_record_get_kind (record));
   zc_form_view_set_record (form, zc_record_get_body (record));
 
-  collect_files (self, schema, zc_record_get_body (record));
+  g_clear_pointer (&self->files, json_array_unref);
+  self->files = zc_entry_collect_files (schema, zc_record_get_body (record));
   {
     guint n = json_array_get_length (self->files);
     g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -275,7 +203,7 @@ zc_review_detail_set_item (ZcReviewDetail *self,
     gtk_widget_set_visible (GTK_WIDGET (self->file_choice), n > 0);
     gtk_widget_set_sensitive (GTK_WIDGET (self->file_choice), n > 1);
     if (n == 0)
-      adw_bin_set_child (self->preview_bin, message_label (_("This entry has no attachments.")));
+      adw_bin_set_child (self->preview_bin, zc_blob_preview_new_message (_("This entry has no attachments.")));
     else
       {
         gtk_drop_down_set_selected (self->file_choice, 0);

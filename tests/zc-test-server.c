@@ -360,3 +360,26 @@ zc_test_assert_error (JsonNode   *node,
   g_assert_cmpstr (zc_test_member_string (node, "code"), ==, code);
   g_assert_cmpuint (strlen (zc_test_member_string (node, "message")), >, 0);
 }
+
+char *
+zc_test_server_put_blob (ZcTestServer *server,
+                         const char   *token,
+                         GBytes       *bytes)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+  char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  url = g_strconcat (server->url, "/api/v1/blobs/", sha256, NULL);
+  msg = soup_message_new ("PUT", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  soup_message_set_request_body_from_bytes (msg, NULL, bytes);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
+  return sha256;
+}

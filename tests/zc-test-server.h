@@ -50,6 +50,10 @@ JsonNode     *zc_test_server_call      (ZcTestServer       *server,
 char         *zc_test_server_login     (ZcTestServer       *server,
                                         const char         *login,
                                         const char         *password);
+/* PUTs @bytes as a blob with @token (201 asserted); returns its SHA-256 */
+char         *zc_test_server_put_blob  (ZcTestServer       *server,
+                                        const char         *token,
+                                        GBytes             *bytes);
 char         *zc_test_server_db_path   (ZcTestServer       *server);
 char         *zc_test_run_admin        (const char         *data_dir,
                                         const char * const *args,
