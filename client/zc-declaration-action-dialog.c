@@ -956,6 +956,9 @@ zc_declaration_action_dialog_get_field (ZcDeclarationActionDialog *self,
   g_return_val_if_fail (ZC_IS_DECLARATION_ACTION_DIALOG (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
+  /* the time shares the day's row and its error */
+  if (g_str_equal (field, ZC_ACTION_FIELD_INTERVIEW_TIME))
+    return self->interview_time;
   found = field_get (self, field);
   return found != NULL ? found->widget : NULL;
 }
@@ -1004,6 +1007,11 @@ zc_declaration_action_dialog_set_text (ZcDeclarationActionDialog *self,
   g_return_if_fail (field != NULL);
   g_return_if_fail (text != NULL);
 
+  if (g_str_equal (field, ZC_ACTION_FIELD_INTERVIEW_TIME) && self->interview_time != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->interview_time), text);
+      return;
+    }
   found = field_get (self, field);
   if (found == NULL)
     return;

@@ -34,7 +34,8 @@ typedef enum
 #define ZC_ACTION_FIELD_STEP          "step"
 #define ZC_ACTION_FIELD_ENDS_ON       "ends_on"
 #define ZC_ACTION_FIELD_OBJECTIONS    "objections"
-#define ZC_ACTION_FIELD_INTERVIEW_AT  "interview_at"
+#define ZC_ACTION_FIELD_INTERVIEW_AT  "interview_at"   /* the day; the time is its own input: */
+#define ZC_ACTION_FIELD_INTERVIEW_TIME "interview_time"
 #define ZC_ACTION_FIELD_PLACE         "place"
 #define ZC_ACTION_FIELD_VOTES_FOR     "votes_for"
 #define ZC_ACTION_FIELD_VOTES_AGAINST "votes_against"

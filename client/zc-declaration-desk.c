@@ -51,6 +51,8 @@ struct _ZcDeclarationDesk
   GtkLabel               *warning_label;
   GtkLabel               *notice_label;
   GtkLabel               *timeline_note;
+  GtkWidget              *progress_heading;
+  gboolean                notice_queued; /* the notice says an action waits for sync */
   GtkWidget              *actions;
   GtkWidget              *buttons[ZC_N_DECLARATION_ACTIONS];
   ZcDeclarationTimeline  *timeline;
@@ -103,6 +105,16 @@ set_label (GtkLabel   *label,
 {
   gtk_label_set_label (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/* Above the declaration: an action's outcome or a refusal */
+static void
+set_notice (ZcDeclarationDesk *self,
+            const char        *text,
+            gboolean           queued)
+{
+  set_label (self->notice_label, text);
+  self->notice_queued = queued && text != NULL;
 }
 
 static const ZcDeclarationReviewRow *
@@ -272,9 +284,14 @@ fill_details (ZcDeclarationDesk *self)
       set_label (self->warning_label, NULL);
       set_label (self->timeline_note, NULL);
       zc_declaration_timeline_set_entries (self->timeline, NULL);
+      /* several have several histories: none is shown */
+      gtk_widget_set_visible (self->progress_heading, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->timeline), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->side_stack), FALSE);
       return;
     }
+  gtk_widget_set_visible (self->progress_heading, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->side_stack), TRUE);
   if (row == NULL)
     return;
@@ -329,7 +346,7 @@ on_detail (GObject      *source,
         set_label (self->notice_label,
                    _("This declaration is no longer in your queue: it was withdrawn or moved on."));
       else if (!g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK))
-        set_label (self->notice_label, error->message);
+        set_notice (self, error->message, FALSE);
       gtk_label_set_label (self->form_status, _("The review form needs a connection."));
       gtk_stack_set_visible_child_name (self->form_stack, "status");
       fill_details (self);
@@ -384,7 +401,7 @@ on_selection_changed (ZcDeclarationDesk *self)
   const char *single = chosen->len == 1 ? chosen->pdata[0] : NULL;
   const ZcDeclarationReviewRow *row = find_row (self, single);
 
-  set_label (self->notice_label, NULL);
+  set_notice (self, NULL, FALSE);
   if (g_strcmp0 (single, self->selected_id) == 0)
     {
       fill_details (self);
@@ -411,6 +428,21 @@ on_rows_changed (ZcDeclarationDesk *self)
       load_detail (self);
     }
   self->shown_version = version;
+  /* "queued, goes with the next sync" is over once nothing chosen waits */
+  if (self->notice_queued)
+    {
+      GPtrArray *chosen = chosen_ids (self);
+      gboolean waiting = FALSE;
+
+      for (guint i = 0; i < chosen->len && !waiting; i++)
+        {
+          const ZcDeclarationReviewRow *some = find_row (self, chosen->pdata[i]);
+
+          waiting = some != NULL && (some->flags & ZC_DECLARATION_REVIEW_AWAITING) != 0;
+        }
+      if (!waiting)
+        set_notice (self, NULL, FALSE);
+    }
   fill_details (self);
 }
 
@@ -464,7 +496,7 @@ queue_request (ZcDeclarationActionDialog  *dialog,
                                          "“%s” queued for %u declarations; they go to the server with the next sync.",
                                          n),
                             zc_declaration_action_get_label (action, ZC_LANGUAGE_LOCALE), n);
-  set_label (self->notice_label, notice);
+  set_notice (self, notice, TRUE);
   return TRUE;
 }
 
@@ -472,7 +504,7 @@ static void
 on_changed_meanwhile (ZcDeclarationActionDialog *dialog,
                       ZcDeclarationDesk         *self)
 {
-  set_label (self->notice_label, _("This declaration changed meanwhile — look again."));
+  set_notice (self, _("This declaration changed meanwhile — look again."), FALSE);
   zc_declaration_queue_reload (self->queue);
 }
 
@@ -545,6 +577,8 @@ build_info (ZcDeclarationDesk *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *progress = gtk_label_new (_("Progress"));
+
+  self->progress_heading = progress;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);

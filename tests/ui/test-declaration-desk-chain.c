@@ -196,6 +196,7 @@ test_offline_then_synced (void)
   g_assert_null (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_RECOMMEND));
   g_assert_null (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_RETURN));
   g_assert_cmpuint (zc_local_store_get_outbox_count (officer->store), ==, 1);
+  g_assert_nonnull (zc_declaration_desk_get_notice (desk));
   zc_ui_test_save_screenshot (window, "declaration-desk-waiting-zh.png");
 
   /* a sync cannot reach the server: it stays queued */
@@ -219,6 +220,8 @@ test_offline_then_synced (void)
   zc_sync_engine_stop (officer->engine);
   g_assert_null (zc_declaration_desk_get_row_sync_text (desk, id));
   g_assert_null (zc_ui_test_find_label_containing (GTK_WIDGET (desk), waiting));
+  /* nor does the notice say it goes with the next sync */
+  g_assert_null (zc_declaration_desk_get_notice (desk));
   g_assert_nonnull (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_START_PUBLICITY));
 
   /* applied once: another sync sends nothing more */
@@ -278,6 +281,8 @@ test_interview_to_selection (void)
   g_assert_true (zc_declaration_desk_select_many (desk, ids));
   g_assert_cmpuint (zc_declaration_desk_get_n_selected (desk), ==, 2);
   g_assert_null (zc_declaration_desk_get_selected_id (desk));
+  /* two histories: neither is shown as if it were the one */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (zc_declaration_desk_get_timeline (desk))));
   dialog = zc_desk_test_open_action (desk, ZC_DECLARATION_ACTION_SCHEDULE_INTERVIEW);
 
   /* ten days after the server's today, at 14:30 in Beijing */
@@ -286,11 +291,10 @@ test_interview_to_selection (void)
   date = zc_declaration_action_dialog_get_field (dialog, ZC_ACTION_FIELD_INTERVIEW_AT);
   g_assert_nonnull (date);
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_INTERVIEW_AT, day);
-  /* the time has no field name of its own: it follows the date */
-  time = gtk_widget_get_next_sibling (date);
+  time = zc_declaration_action_dialog_get_field (dialog, ZC_ACTION_FIELD_INTERVIEW_TIME);
   g_assert_true (GTK_IS_EDITABLE (time));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, "09:00");
-  gtk_editable_set_text (GTK_EDITABLE (time), "14:30");
+  zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_INTERVIEW_TIME, "14:30");
   zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_PLACE, INTERVIEW_PLACE);
   zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "declaration-desk-interview-two-zh.png");
   zc_desk_test_confirm (dialog, desk);
