@@ -13,8 +13,10 @@
 #include "zc-declaration-body.h"
 #include "zc-declaration-check.h"
 #include "zc-declaration-wizard.h"
+#include "zc-file-viewer.h"
 #include "zc-form-schema.h"
 #include "zc-local-store-home.h"
+#include "zc-photo-rules.h"
 #include "zc-plan-details.h"
 #include "zc-window.h"
 #include "zc-plan-object.h"
@@ -27,6 +29,8 @@ struct _ZcPlanDetails
   AdwBin         parent_instance;
 
   ZcLocalStore  *store;           /* owned */
+  ZcSession     *session;         /* owned, nullable: to download notice files */
+  GCancellable  *cancellable;     /* owned: downloads */
   ZcPlan        *plan;            /* owned, nullable */
   GDateTime     *now;             /* owned, nullable: the clock */
   char          *reason;          /* owned, nullable */
@@ -36,6 +40,8 @@ struct _ZcPlanDetails
   GtkWidget     *box;             /* rebuilt */
   GtkWidget     *declare_button;  /* in box */
   GtkWidget     *reason_label;    /* in box */
+  GPtrArray     *file_rows;       /* owned, of GtkWidget*: AdwActionRows in box, per notice's files */
+  ZcFileViewer  *viewer;          /* weak: the file opened last */
 };
 
 G_DEFINE_FINAL_TYPE (ZcPlanDetails, zc_plan_details, ADW_TYPE_BIN)
@@ -219,6 +225,214 @@ describe_file (JsonObject *file)
                        : g_strdup (pick_member (file, "name"));
 }
 
+/* ---- a notice's files: shown from the local store, downloaded once ---- */
+
+typedef struct
+{
+  ZcPlanDetails *self;     /* owned */
+  char          *sha256;   /* owned */
+  char          *name;     /* owned */
+  char          *mime;     /* owned */
+} Download;
+
+static void
+download_free (Download *download)
+{
+  g_object_unref (download->self);
+  g_free (download->sha256);
+  g_free (download->name);
+  g_free (download->mime);
+  g_free (download);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Download, download_free)
+
+/* Says @status under every row of the file @sha256 (NULL: nothing);
+ * the Open buttons are for pressing again unless @busy. */
+static void
+set_file_status (ZcPlanDetails *self,
+                 const char    *sha256,
+                 const char    *status,
+                 gboolean       busy)
+{
+  for (guint i = 0; self->file_rows != NULL && i < self->file_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->file_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sha256"), sha256) != 0)
+        continue;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status != NULL ? status : "");
+      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "open-button"), !busy);
+    }
+}
+
+static void
+show_file (ZcPlanDetails *self,
+           const char    *sha256,
+           const char    *name,
+           const char    *mime,
+           GBytes        *bytes)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  const char *sniffed = zc_photo_sniff_mime (data, size);
+  ZcFileViewer *viewer;
+
+  /* what the bytes are, whatever the notice says */
+  viewer = zc_file_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, name,
+                               sniffed != NULL ? sniffed : mime, bytes, &error);
+  if (viewer == NULL)
+    {
+      g_debug ("Cannot show %s: %s", sha256, error->message);
+      set_file_status (self, sha256, _("This file cannot be shown."), FALSE);
+      return;
+    }
+  set_file_status (self, sha256, NULL, FALSE);
+  g_set_weak_pointer (&self->viewer, viewer);
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+static void
+on_file_downloaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(Download) download = user_data;
+  ZcPlanDetails *self = download->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content_type = NULL;
+  const char *sniffed;
+  const guint8 *data;
+  gsize size = 0;
+
+  bytes = zc_api_client_download_finish (ZC_API_CLIENT (source), result, &content_type, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (bytes == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (zc_api_client_error_is_transient (error) ||
+          g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK))
+        message = g_strdup (_("Not on this computer yet: connect to the server to open it."));
+      else
+        /* Translators: %s says why, as the server put it */
+        message = g_strdup_printf (_("The file could not be downloaded: %s"), error->message);
+      set_file_status (self, download->sha256, message, FALSE);
+      return;
+    }
+
+  /* kept with the other files, so it opens offline next time */
+  data = g_bytes_get_data (bytes, &size);
+  sniffed = zc_photo_sniff_mime (data, size);
+  if (!zc_local_store_put_blob (self->store, download->sha256, sniffed != NULL ? sniffed : download->mime, bytes,
+                                &error))
+    {
+      g_warning ("The file %s is not kept: %s", download->sha256, error->message);
+      set_file_status (self, download->sha256, _("The file received is not the one the plan names."), FALSE);
+      return;
+    }
+  show_file (self, download->sha256, download->name, download->mime, bytes);
+}
+
+static void
+open_file_row (ZcPlanDetails *self,
+               GtkWidget     *row)
+{
+  const char *sha256 = g_object_get_data (G_OBJECT (row), "sha256");
+  const char *name = g_object_get_data (G_OBJECT (row), "name");
+  const char *mime = g_object_get_data (G_OBJECT (row), "mime");
+  g_autofree char *path = NULL;
+  g_autofree char *request = NULL;
+  Download *download;
+
+  if (zc_local_store_has_blob (self->store, sha256))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GFile) kept = NULL;
+
+      path = zc_local_store_get_blob_path (self->store, sha256);
+      kept = path != NULL ? g_file_new_for_path (path) : NULL;
+      bytes = kept != NULL ? g_file_load_bytes (kept, NULL, NULL, &error) : NULL;
+      if (bytes != NULL)
+        {
+          show_file (self, sha256, name, mime, bytes);
+          return;
+        }
+      /* recorded but gone: fetched again below */
+      g_debug ("Cannot read %s: %s", sha256, error != NULL ? error->message : "no path");
+    }
+
+  if (self->session == NULL || zc_session_get_state (self->session) != ZC_SESSION_STATE_SIGNED_IN)
+    {
+      set_file_status (self, sha256, _("Not on this computer yet: connect to the server to open it."), FALSE);
+      return;
+    }
+
+  set_file_status (self, sha256, _("Downloading…"), TRUE);
+  download = g_new0 (Download, 1);
+  download->self = g_object_ref (self);
+  download->sha256 = g_strdup (sha256);
+  download->name = g_strdup (name);
+  download->mime = g_strdup (mime);
+  request = g_strconcat ("/api/v1/blobs/", sha256, NULL);
+  zc_api_client_download_async (zc_session_get_api_client (self->session), request, self->cancellable,
+                                on_file_downloaded, download);
+}
+
+static void
+on_open_clicked (GtkButton     *button,
+                 ZcPlanDetails *self)
+{
+  open_file_row (self, gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW));
+}
+
+static void
+add_open_button (ZcPlanDetails *self,
+                 GtkWidget     *row,
+                 JsonObject    *file,
+                 guint          notice,
+                 guint          index)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Open"));
+  /* Translators: %s is a file's name */
+  g_autofree char *label = g_strdup_printf (_("Open “%s”"), pick_member (file, "name"));
+
+  g_object_set_data_full (G_OBJECT (row), "sha256", g_strdup (pick_member (file, "sha256")), g_free);
+  g_object_set_data_full (G_OBJECT (row), "name", g_strdup (pick_member (file, "name")), g_free);
+  g_object_set_data_full (G_OBJECT (row), "mime", g_strdup (pick_member (file, "mime")), g_free);
+  g_object_set_data (G_OBJECT (row), "open-button", button);
+  g_object_set_data (G_OBJECT (row), "notice", GUINT_TO_POINTER (notice));
+  g_object_set_data (G_OBJECT (row), "file", GUINT_TO_POINTER (index));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (button, label);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_ptr_array_add (self->file_rows, row);
+}
+
+static GtkWidget *
+find_file_row (ZcPlanDetails *self,
+               guint          notice,
+               guint          file)
+{
+  for (guint i = 0; self->file_rows != NULL && i < self->file_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->file_rows, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "notice")) == notice &&
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "file")) == file)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 build_notices (ZcPlanDetails *self)
 {
@@ -269,9 +483,12 @@ build_notices (ZcPlanDetails *self)
               row = adw_action_row_new ();
               adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
               adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), described);
+              adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+              adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
               adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                          g_object_new (GTK_TYPE_IMAGE, "icon-name", "mail-attachment-symbolic",
                                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
+              add_open_button (self, row, json_node_get_object (file), i, f);
               adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
             }
         }
@@ -500,6 +717,7 @@ rebuild (ZcPlanDetails *self)
 
   self->declare_button = NULL;
   self->reason_label = NULL;
+  g_ptr_array_set_size (self->file_rows, 0);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_start (self->box, 12);
   gtk_widget_set_margin_end (self->box, 12);
@@ -548,7 +766,12 @@ zc_plan_details_dispose (GObject *object)
 {
   ZcPlanDetails *self = ZC_PLAN_DETAILS (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->file_rows, g_ptr_array_unref);
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_weak_pointer (&self->viewer);
   g_clear_object (&self->store);
   g_clear_pointer (&self->plan, zc_plan_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -577,6 +800,8 @@ zc_plan_details_init (ZcPlanDetails *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
 
+  self->cancellable = g_cancellable_new ();
+  self->file_rows = g_ptr_array_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 500);
   self->scroller = gtk_scrolled_window_new ();
@@ -661,6 +886,62 @@ zc_plan_details_get_declaration_id (ZcPlanDetails *self)
 {
   g_return_val_if_fail (ZC_IS_PLAN_DETAILS (self), NULL);
   return self->declaration_id;
+}
+
+/* @session: (nullable): online, a notice's file is downloaded when it
+ * is not on this computer yet */
+void
+zc_plan_details_set_session (ZcPlanDetails *self,
+                             ZcSession     *session)
+{
+  g_return_if_fail (ZC_IS_PLAN_DETAILS (self));
+  g_return_if_fail (session == NULL || ZC_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+/**
+ * zc_plan_details_open_notice_file:
+ *
+ * What the Open button of file @file of notice @notice does: shows it
+ * from the local store, or downloads it first (online) and keeps it
+ * there.  How it went is said under the file's row.
+ *
+ * Returns: FALSE when the plan shown has no such file
+ */
+gboolean
+zc_plan_details_open_notice_file (ZcPlanDetails *self,
+                                  guint          notice,
+                                  guint          file)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (ZC_IS_PLAN_DETAILS (self), FALSE);
+
+  row = find_file_row (self, notice, file);
+  if (row == NULL)
+    return FALSE;
+  open_file_row (self, row);
+  return TRUE;
+}
+
+/* (transfer none) (nullable): the row of a notice's file; its subtitle
+ * says how opening it went */
+GtkWidget *
+zc_plan_details_get_notice_file_row (ZcPlanDetails *self,
+                                     guint          notice,
+                                     guint          file)
+{
+  g_return_val_if_fail (ZC_IS_PLAN_DETAILS (self), NULL);
+  return find_file_row (self, notice, file);
+}
+
+/* (transfer none) (nullable): the window of the file opened last, while open */
+ZcFileViewer *
+zc_plan_details_get_file_viewer (ZcPlanDetails *self)
+{
+  g_return_val_if_fail (ZC_IS_PLAN_DETAILS (self), NULL);
+  return self->viewer;
 }
 
 void

@@ -8,8 +8,10 @@
 
 #include <adwaita.h>
 
+#include "zc-file-viewer.h"
 #include "zc-local-store.h"
 #include "zc-plan.h"
+#include "zc-session.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +39,19 @@ const char *zc_plan_details_get_declare_reason   (ZcPlanDetails *self);
 /* The applicant's draft or returned declaration to this plan, which
  * the button continues, or NULL. */
 const char *zc_plan_details_get_declaration_id   (ZcPlanDetails *self);
+
+/* A notice's files (docs/declarations.md "Plans"): each row has an Open
+ * button that shows the file from the local store or, online, downloads
+ * it first and keeps it there.  @session: (nullable): for downloads. */
+void        zc_plan_details_set_session          (ZcPlanDetails *self,
+                                                  ZcSession     *session);
+gboolean    zc_plan_details_open_notice_file     (ZcPlanDetails *self,
+                                                  guint          notice,
+                                                  guint          file);
+GtkWidget  *zc_plan_details_get_notice_file_row  (ZcPlanDetails *self,
+                                                  guint          notice,
+                                                  guint          file);
+ZcFileViewer *zc_plan_details_get_file_viewer    (ZcPlanDetails *self);
 
 /* Opens the declaration wizard on @plan (a new declaration when
  * @declaration_id is NULL) over @parent's window. */

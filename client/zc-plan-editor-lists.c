@@ -506,8 +506,7 @@ zc_plan_editor_on_unit_search (ZcPlanEditor *self)
                                     on_units_found, g_object_ref (self));
 }
 
-/* Notices: a title and a text; files they already have are kept
- * (adding files is not offered here yet). */
+/* Notices: a title, a text and files (zc-plan-editor-files.c). */
 
 guint
 zc_plan_editor_add_notice_from (ZcPlanEditor *self,
@@ -528,17 +527,9 @@ zc_plan_editor_add_notice_from (ZcPlanEditor *self,
     gtk_editable_set_text (GTK_EDITABLE (title), value);
   if (notice != NULL && zc_json_get_string (notice, "text", FALSE, &value, NULL) && value != NULL)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), value, -1);
-  if (files != NULL && JSON_NODE_HOLDS_ARRAY (files) && json_array_get_length (json_node_get_array (files)) > 0)
-    {
-      g_autofree char *kept = NULL;
-
-      item->files = json_array_ref (json_node_get_array (files));
-      kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file is kept as it is.",
-                                           "%u files are kept as they are.",
-                                           json_array_get_length (item->files)),
-                              json_array_get_length (item->files));
-      gtk_grid_attach (GTK_GRID (grid), zc_plan_editor_dim_label_new (kept), 1, row, 1, 1);
-    }
+  zc_plan_editor_build_notice_files (item, grid, row,
+                                     files != NULL && JSON_NODE_HOLDS_ARRAY (files) ? json_node_get_array (files)
+                                                                                   : NULL);
   item_append (self, item);
   return self->items[LIST_NOTICES]->len - 1;
 }

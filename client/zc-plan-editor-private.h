@@ -79,6 +79,7 @@ struct _ZcPlanEditor
 
   GtkWidget    *list_boxes[N_LISTS];
   GPtrArray    *items[N_LISTS];  /* of Item* */
+  guint         n_uploading;     /* notice files being read or sent */
 };
 
 struct _Item
@@ -92,7 +93,11 @@ struct _Item
   GHashTable   *inputs;   /* suffix → GtkWidget* */
   JsonObject   *pick;     /* titles */
   char         *value;    /* a category's text, a unit's id */
-  JsonArray    *files;    /* a notice's files, kept as they were */
+  JsonArray    *files;    /* a notice's files: its own copy, nullable */
+  GCancellable *cancellable;  /* a notice's: cancelled when the item goes */
+  GtkWidget    *file_list;    /* a notice's: one row per file or upload */
+  GtkWidget    *add_file;     /* a notice's "Add File…" button */
+  guint         n_uploading;  /* a notice's files being read or sent */
 };
 
 /* zc-plan-editor.c */
@@ -148,5 +153,11 @@ guint zc_plan_editor_add_attachment_from (ZcPlanEditor           *self,
 guint zc_plan_editor_add_group_from (ZcPlanEditor               *self,
                                      const ZcPlanConditionGroup *from);
 void zc_plan_editor_clear_items (ZcPlanEditor *self);
+
+/* zc-plan-editor-files.c: a notice's files */
+void zc_plan_editor_build_notice_files (Item      *item,
+                                        GtkWidget *grid,
+                                        int        row,
+                                        JsonArray *files);
 
 G_END_DECLS

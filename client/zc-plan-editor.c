@@ -42,6 +42,10 @@ item_free (Item *item)
   g_hash_table_unref (item->inputs);
   g_clear_pointer (&item->pick, json_object_unref);
   g_clear_pointer (&item->files, json_array_unref);
+  /* an upload still running for the notice finds it gone */
+  if (item->cancellable != NULL)
+    g_cancellable_cancel (item->cancellable);
+  g_clear_object (&item->cancellable);
   g_free (item->value);
   g_free (item);
 }
@@ -389,6 +393,9 @@ read_items (ZcPlanEditor *self,
 
       if (*title == '\0')
         problem (errors, "required", _("Give the notice a title"), "notices[%u].title", i);
+      /* a file still on its way would be left out */
+      if (item->n_uploading > 0)
+        problem (errors, "uploading", _("Wait until the files are sent"), "notices[%u].files", i);
       json_object_set_string_member (notice, "title", title);
       json_object_set_string_member (notice, "text", text);
       if (item->files != NULL)

@@ -77,4 +77,22 @@ gboolean    zc_plan_editor_remove_item         (ZcPlanEditor  *self,
 guint       zc_plan_editor_get_n_items         (ZcPlanEditor  *self,
                                                 const char    *list);
 
+/* A notice's files (zc-plan-editor-files.c): PDF, JPEG or PNG (by
+ * content) of at most this size — under the server's default blob
+ * limit of 10 MiB — sent to the server when added ("Add File…", a drop
+ * or this call); a problem shows under "notices[N].files". */
+#define ZC_PLAN_NOTICE_FILE_MAX_BYTES (10 * 1000 * 1000)
+
+gboolean    zc_plan_editor_add_notice_file     (ZcPlanEditor  *self,
+                                                guint          index,
+                                                GFile         *file);
+gboolean    zc_plan_editor_remove_notice_file  (ZcPlanEditor  *self,
+                                                guint          index,
+                                                guint          file);
+/* (transfer none) (nullable): the files notice @index names now */
+JsonArray  *zc_plan_editor_get_notice_files    (ZcPlanEditor  *self,
+                                                guint          index);
+/* Files being read or sent to the server. */
+guint       zc_plan_editor_get_n_uploading     (ZcPlanEditor  *self);
+
 G_END_DECLS

@@ -588,6 +588,14 @@ zc_plans_page_new (ZcLocalStore *store)
   return GTK_WIDGET (self);
 }
 
+void
+zc_plans_page_set_session (ZcPlansPage *self,
+                           ZcSession   *session)
+{
+  g_return_if_fail (ZC_IS_PLANS_PAGE (self));
+  zc_plan_details_set_session (self->details, session);
+}
+
 /* Returns: (transfer none): the plans shown, of ZcPlanObject */
 GListModel *
 zc_plans_page_get_plans (ZcPlansPage *self)

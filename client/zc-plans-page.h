@@ -52,5 +52,8 @@ void           zc_plans_page_set_search      (ZcPlansPage   *self,
 gboolean       zc_plans_page_select_plan     (ZcPlansPage   *self,
                                               const char    *plan_id);
 ZcPlanDetails *zc_plans_page_get_details     (ZcPlansPage   *self);
+/* @session: (nullable): online, the notices' files are downloaded */
+void           zc_plans_page_set_session     (ZcPlansPage   *self,
+                                              ZcSession     *session);
 
 G_END_DECLS

@@ -474,6 +474,9 @@ show_role_pages (ZcWindow  *self,
       zc_declarations_page_set_session (ZC_DECLARATIONS_PAGE (adw_view_stack_get_child_by_name (self->view_stack,
                                                                                                 "declarations")),
                                         session);
+      /* online, a plan's notice files are downloaded when opened */
+      zc_plans_page_set_session (ZC_PLANS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "plans")),
+                                 session);
       return;
     }
 

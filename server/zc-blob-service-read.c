@@ -10,6 +10,7 @@
 
 #include "zc-blob-service-private.h"
 #include "zc-record-service.h"
+#include "zc-store-plans.h"
 
 /* Who may read a blob, and reading it.  The rules are below: the one
  * place to add a kind of record that refers to blobs. */
@@ -56,12 +57,29 @@ rule_declaration (ZcStoreTxn      *txn,
                                               allowed, error);
 }
 
+/* A plan's notice names the blob: applicants read the files of the
+ * published and closed versions (any signed-in account may see those),
+ * and a committee's officers the files of its drafts, as
+ * zc_plan_service_get() shows them. */
+static gboolean
+rule_plan_notice (ZcStoreTxn      *txn,
+                  const ZcCaller  *caller,
+                  const char      *sha256,
+                  gboolean        *allowed,
+                  GError         **error)
+{
+  const char *committee_id = caller->role == ZC_ROLE_COMMITTEE_OFFICER ? caller->unit_id : NULL;
+
+  return zc_store_plans_find_notice_file (txn, sha256, committee_id, allowed, error);
+}
+
 /* Who may read a blob: see ZcBlobReadRule.  Add a rule per kind of
  * record that references blobs. */
 static const ZcBlobReadRule read_rules[] = {
   rule_uploader,
   rule_record,
   rule_declaration,
+  rule_plan_notice,
 };
 
 /**

@@ -14,6 +14,7 @@
 #include "zc-account-rules.h"
 #include "zc-api-error.h"
 #include "zc-api-json.h"
+#include "zc-blob-service.h"
 #include "zc-id-number.h"
 #include "zc-json.h"
 #include "zc-plan-service.h"
@@ -71,6 +72,50 @@ check_validity (ZcPlan      *plan,
     zc_api_set_error (error, ZC_API_ERROR_INVALID, "invalid_record", NULL,
                       zc_translate (language, N_("The plan is not valid.")));
   return FALSE;
+}
+
+/* Naming a blob lends access to it (applicants read a published plan's
+ * notice files): a plan may only name files its officer may read
+ * already, which also means they are on the server. */
+static gboolean
+check_notice_files (ZcStoreTxn      *txn,
+                    const ZcCaller  *caller,
+                    ZcPlan          *plan,
+                    ZcLanguage       language,
+                    GError         **error)
+{
+  JsonArray *notices = zc_plan_get_notices (plan);
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; notices != NULL && i < json_array_get_length (notices); i++)
+    {
+      JsonObject *notice = json_array_get_object_element (notices, i);
+      JsonNode *member = json_object_get_member (notice, "files");
+      JsonArray *files = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+
+      for (guint j = 0; files != NULL && j < json_array_get_length (files); j++)
+        {
+          JsonObject *file = json_array_get_object_element (files, j);
+          const char *sha256 = json_object_get_string_member (file, "sha256");
+          gboolean allowed = FALSE;
+
+          if (!zc_blob_service_may_read_in (txn, caller, sha256, &allowed, &local_error))
+            {
+              zc_api_error_from_other (error, local_error, language);
+              return FALSE;
+            }
+          if (!allowed)
+            {
+              g_autofree char *field = g_strdup_printf ("notices[%u].files[%u]", i, j);
+
+              zc_api_set_error (error, ZC_API_ERROR_INVALID, "blob_missing", field,
+                                zc_translate (language, N_("A file named in a notice has not been uploaded.")));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
 }
 
 /* Reads @body as a plan for input: the codec's errors become 400s. */
@@ -248,6 +293,9 @@ zc_plan_service_create (ZcContext       *ctx,
       return NULL;
     }
 
+  if (!check_notice_files (txn, caller, plan, language, error))
+    return NULL;
+
   now = zc_context_now (ctx);
   id = g_uuid_string_random ();
   zc_plan_set_id (plan, id);
@@ -368,7 +416,8 @@ zc_plan_service_update (ZcContext       *ctx,
   if (latest == NULL ||
       !check_expected_version (latest, zc_plan_get_version (plan), language, error) ||
       !check_draft (latest, language, error) ||
-      !check_validity (plan, FALSE, language, error))
+      !check_validity (plan, FALSE, language, error) ||
+      !check_notice_files (txn, caller, plan, language, error))
     return NULL;
 
   now = zc_context_now (ctx);
@@ -510,16 +559,19 @@ close_plan (ZcStoreTxn  *txn,
 }
 
 static ZcPlan *
-revise (ZcStoreTxn  *txn,
-        ZcPlan      *latest,
-        gint64       now,
-        ZcLanguage   language,
-        GError     **error)
+revise (ZcStoreTxn      *txn,
+        const ZcCaller  *caller,
+        ZcPlan          *latest,
+        gint64           now,
+        ZcLanguage       language,
+        GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ZcPlan) draft = NULL;
 
-  if (!check_published (latest, language, error))
+  /* the draft names the published version's files again */
+  if (!check_published (latest, language, error) ||
+      !check_notice_files (txn, caller, latest, language, error))
     return NULL;
 
   draft = zc_plan_copy (latest);
@@ -582,7 +634,7 @@ zc_plan_service_act (ZcContext       *ctx,
       result = close_plan (txn, latest, now, language, error);
       break;
     case ZC_PLAN_ACTION_REVISE:
-      result = revise (txn, latest, now, language, error);
+      result = revise (txn, caller, latest, now, language, error);
       break;
     default:
       g_assert_not_reached ();

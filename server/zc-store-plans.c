@@ -391,3 +391,56 @@ zc_store_plans_list (ZcStoreTxn          *txn,
 
   return g_steal_pointer (&plans);
 }
+
+/**
+ * zc_store_plans_find_notice_file:
+ * @drafts_committee_id: (nullable): also look in this committee's drafts
+ * @found: (out): whether a version in scope names @sha256 as a file of
+ *   one of its notices
+ *
+ * The LIKE finds the few bodies that hold the hash at all; the JSON
+ * path then makes sure it is a notice's file and not some other text.
+ */
+gboolean
+zc_store_plans_find_notice_file (ZcStoreTxn  *txn,
+                                 const char  *sha256,
+                                 const char  *drafts_committee_id,
+                                 gboolean    *found,
+                                 GError     **error)
+{
+  g_autoptr(ZcStoreStmt) stmt = NULL;
+  g_autofree char *pattern = NULL;
+
+  g_return_val_if_fail (txn != NULL && sha256 != NULL, FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  *found = FALSE;
+  stmt = zc_store_stmt_new (txn,
+                            "SELECT 1 FROM plans p"
+                            " WHERE (p.state <> 'draft' OR p.committee_id = ?3)"
+                            " AND p.body LIKE ?2 ESCAPE '\\'"
+                            " AND EXISTS (SELECT 1 FROM json_each (p.body, '$.notices') n,"
+                            "             json_each (n.value, '$.files') f"
+                            "             WHERE json_extract (f.value, '$.sha256') = ?1)"
+                            " LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pattern = zc_store_like_pattern (sha256);
+  zc_store_stmt_bind_text (stmt, 1, sha256);
+  zc_store_stmt_bind_text (stmt, 2, pattern);
+  zc_store_stmt_bind_text (stmt, 3, drafts_committee_id);
+
+  switch (zc_store_stmt_step (stmt, error))
+    {
+    case ZC_STORE_STEP_ROW:
+      *found = TRUE;
+      return TRUE;
+    case ZC_STORE_STEP_DONE:
+      return TRUE;
+    case ZC_STORE_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}

@@ -23,6 +23,16 @@ ZcPlan     *zc_store_plans_get               (ZcStoreTxn     *txn,
                                               gint64          version,
                                               GError        **error);
 
+/* Whether a plan version names @sha256 among its notices' files, where
+ * the caller may see it: any published or closed version, and, when
+ * @drafts_committee_id is set, that committee's drafts (the read rule
+ * of zc-blob-service-read.c). */
+gboolean    zc_store_plans_find_notice_file  (ZcStoreTxn     *txn,
+                                              const char     *sha256,
+                                              const char     *drafts_committee_id,
+                                              gboolean       *found,
+                                              GError        **error);
+
 /* ---- the plans' own service (zc-plan-service.c) ---- */
 
 /* The newest version of @id whatever its state (a committee's view of

@@ -12,6 +12,7 @@
 
 #include "zc-json.h"
 #include "zc-plan.h"
+#include "zc-declaration-test.h"
 #include "zc-server-test.h"
 
 static const char * const demo[] = { "--demo", NULL };
@@ -695,6 +696,10 @@ test_fixture_round_trip (Fixture       *fixture,
   g_autoptr(JsonNode) expected = NULL;
   g_autoptr(JsonNode) actual = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(GBytes) notice_pdf = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+  g_autofree char *notice_sha256 = NULL;
+  JsonObject *notice;
+  JsonObject *file;
   gsize length = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
@@ -709,6 +714,11 @@ test_fixture_round_trip (Fixture       *fixture,
   input = zc_plan_to_input_json (stored);
   json_object_remove_member (json_node_get_object (input), "id");
   json_object_remove_member (json_node_get_object (input), "version");
+  /* a plan names only files on the server: the notice's file is uploaded first */
+  zc_decl_test_put_blob (fixture->server, fixture->committee, notice_pdf, &notice_sha256);
+  notice = json_array_get_object_element (json_object_get_array_member (json_node_get_object (input), "notices"), 0);
+  file = json_array_get_object_element (json_object_get_array_member (notice, "files"), 0);
+  json_object_set_string_member (file, "sha256", notice_sha256);
   body = zc_json_to_string (input);
   created = zc_server_test_ok (fixture->server, "POST", "/api/v1/plans", fixture->committee, body, 201);
   published = plan_action (fixture, fixture->committee, zc_test_member_string (created, "id"), "publish", NULL, 200);

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <locale.h>
 #include <string.h>
 
@@ -493,6 +495,206 @@ test_plan_round (void)
   zc_test_client_free (officer);
 }
 
+/* Writes @size bytes starting with @head into @dir/@name. */
+static GFile *
+write_file (const char *dir,
+            const char *name,
+            const char *head,
+            gsize       size)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *data = g_malloc0 (size);
+  g_autoptr(GError) error = NULL;
+
+  memcpy (data, head, MIN (strlen (head), size));
+  g_assert_true (g_file_set_contents (path, data, (gssize) size, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+wait_uploads (ZcPlanEditor *editor)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (zc_plan_editor_get_n_uploading (editor) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      zc_ui_test_wait_ms (20);
+    }
+}
+
+/* The status of GET @path on the server, as @token. */
+static guint
+server_status (ZcTestServer *server,
+               const char   *path,
+               const char   *token)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+  g_autofree char *url = g_strconcat (server->url, path, NULL);
+  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  return soup_message_get_status (msg);
+}
+
+/* Files on a notice: checked, sent to the server as they are added,
+ * removed, saved with the plan. */
+static void
+test_notice_files (void)
+{
+  const char *args[] = { "--demo", NULL };
+  ZcTestServer *server = zc_test_server_start (args);
+  Client *officer = zc_test_client_new (server->url, ZC_TEST_DEMO_COMMITTEE_OFFICER, FALSE);
+  const char *token = zc_api_client_get_token (zc_session_get_api_client (officer->session));
+  g_autofree char *dir = g_dir_make_tmp ("zc-notice-files-XXXXXX", NULL);
+  g_autoptr(GFile) pdf = write_file (dir, "评审工作通知.pdf", "%PDF-1.4\n", 3000);
+  g_autoptr(GFile) png = write_file (dir, "报名流程.png", "\x89PNG\r\n\x1a\n", 2000);
+  g_autoptr(GFile) text = write_file (dir, "说明.txt", "纯文本", 100);
+  g_autoptr(GFile) large = write_file (dir, "扫描件.pdf", "%PDF-1.4\n", ZC_PLAN_NOTICE_FILE_MAX_BYTES + 1);
+  g_autoptr(GFile) missing = g_file_get_child (text, "no-such-file");
+  g_autofree char *pdf_sha256 = NULL;
+  g_autofree char *plan_path = NULL;
+  g_autoptr(JsonNode) stored = NULL;
+  GtkWidget *window = gtk_window_new ();
+  ZcPlanEditorPage *page;
+  ZcPlanEditor *editor;
+  JsonArray *files;
+  guint status = 0;
+
+  {
+    g_autoptr(GBytes) bytes = g_file_load_bytes (pdf, NULL, NULL, NULL);
+
+    pdf_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
+  page = ZC_PLAN_EDITOR_PAGE (zc_plan_editor_page_new (officer->store, officer->session));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  wait_idle (page);
+  click (page, ZC_PLAN_EDITOR_ACTION_NEW);
+  editor = zc_plan_editor_page_get_editor (page);
+  fill_plan (editor, server->url);
+  type_text (editor, "windows.unit_deadline.date", "2026-05-31");
+
+  /* a text file: read, refused by its content, shown under the notice's files */
+  g_assert_true (zc_plan_editor_add_notice_file (editor, 0, text));
+  wait_uploads (editor);
+  g_assert_nonnull (zc_plan_editor_get_error (editor, "notices[0].files"));
+  g_assert_nonnull (strstr (zc_plan_editor_get_error (editor, "notices[0].files"), "说明.txt"));
+  g_assert_null (zc_plan_editor_get_notice_files (editor, 0));
+  /* too large: refused before it is read */
+  g_assert_false (zc_plan_editor_add_notice_file (editor, 0, large));
+  g_assert_nonnull (strstr (zc_plan_editor_get_error (editor, "notices[0].files"), "扫描件.pdf"));
+  g_assert_false (zc_plan_editor_add_notice_file (editor, 0, missing));
+  g_assert_false (zc_plan_editor_add_notice_file (editor, 7, pdf));
+
+  /* a PDF and a PNG: uploading, then named; the earlier problem goes */
+  g_assert_true (zc_plan_editor_add_notice_file (editor, 0, pdf));
+  g_assert_cmpuint (zc_plan_editor_get_n_uploading (editor), ==, 1);
+  g_assert_null (zc_plan_editor_get_error (editor, "notices[0].files"));
+  g_assert_nonnull (zc_ui_test_find_label_containing (GTK_WIDGET (editor), "评审工作通知.pdf"));
+  /* not saved while a file is on its way */
+  g_assert_null (zc_plan_editor_collect (editor, FALSE));
+  g_assert_cmpuint (zc_plan_editor_get_n_errors (editor), ==, 1);
+  g_assert_cmpstr (zc_plan_editor_get_error (editor, "notices[0].files"), ==, _("Wait until the files are sent"));
+  g_assert_true (zc_plan_editor_add_notice_file (editor, 0, png));
+  wait_uploads (editor);
+  g_assert_null (zc_plan_editor_get_error (editor, "notices[0].files"));
+  files = zc_plan_editor_get_notice_files (editor, 0);
+  g_assert_nonnull (files);
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
+  /* in the order the server took them */
+  {
+    guint png_index = g_strcmp0 (json_object_get_string_member (json_array_get_object_element (files, 0), "name"),
+                                 "报名流程.png") == 0 ? 0 : 1;
+    JsonObject *png_file = json_array_get_object_element (files, png_index);
+    JsonObject *pdf_file = json_array_get_object_element (files, 1 - png_index);
+
+    g_assert_cmpstr (json_object_get_string_member (png_file, "name"), ==, "报名流程.png");
+    g_assert_cmpstr (json_object_get_string_member (png_file, "mime"), ==, "image/png");
+    g_assert_cmpint (json_object_get_int_member (png_file, "size"), ==, 2000);
+    g_assert_cmpstr (json_object_get_string_member (pdf_file, "sha256"), ==, pdf_sha256);
+    g_assert_cmpstr (json_object_get_string_member (pdf_file, "mime"), ==, "application/pdf");
+    /* the PNG goes again; the PDF stays */
+    g_assert_true (zc_plan_editor_remove_notice_file (editor, 0, png_index));
+    g_assert_true (zc_plan_editor_add_notice_file (editor, 0, png));
+    wait_uploads (editor);
+  }
+  /* the same file again is one file */
+  g_assert_true (zc_plan_editor_add_notice_file (editor, 0, pdf));
+  wait_uploads (editor);
+  g_assert_cmpuint (json_array_get_length (zc_plan_editor_get_notice_files (editor, 0)), ==, 2);
+
+  /* each file has a remove button the keyboard reaches */
+  {
+    GtkWidget *add = zc_plan_editor_get_input (editor, "notices[0].add-file");
+
+    g_assert_nonnull (add);
+    g_assert_true (gtk_widget_get_focusable (add));
+    gtk_widget_grab_focus (add);
+    gtk_test_widget_wait_for_draw (window);
+    zc_ui_test_wait_ms (150);
+    zc_ui_test_save_screenshot (window, "plan-editor-notice-files-zh-small.png");
+  }
+  g_assert_true (zc_plan_editor_add_notice_file (editor, 0, text));
+  wait_uploads (editor);
+  /* the window scrolls to the focus when it moves */
+  gtk_widget_grab_focus (zc_plan_editor_get_input (editor, "notices[0].title"));
+  zc_ui_test_wait_ms (50);
+  gtk_widget_grab_focus (zc_plan_editor_get_input (editor, "notices[0].add-file"));
+  gtk_test_widget_wait_for_draw (window);
+  zc_ui_test_wait_ms (300);
+  zc_ui_test_save_screenshot (window, "plan-editor-notice-file-error-zh-small.png");
+  /* now the PDF first, the PNG second */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (zc_plan_editor_get_notice_files (editor, 0), 1),
+                                                  "name"), ==, "报名流程.png");
+  g_assert_true (zc_plan_editor_remove_notice_file (editor, 0, 1));
+  g_assert_false (zc_plan_editor_remove_notice_file (editor, 0, 1));
+  g_assert_cmpuint (json_array_get_length (zc_plan_editor_get_notice_files (editor, 0)), ==, 1);
+
+  /* saved: the server's plan names the file, and has it */
+  click (page, ZC_PLAN_EDITOR_ACTION_SAVE);
+  wait_idle (page);
+  g_assert_null (zc_plan_editor_page_get_editor (page));
+  plan_path = g_strdup_printf ("/api/v1/plans/%s", zc_plan_get_id (zc_plan_editor_page_get_selected_plan (page)));
+  stored = zc_test_server_call (server, "GET", plan_path, token, "en", NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  {
+    JsonArray *notices = json_object_get_array_member (json_node_get_object (stored), "notices");
+    JsonObject *notice = json_array_get_object_element (notices, 0);
+    JsonArray *saved = json_object_get_array_member (notice, "files");
+    g_autofree char *blob_path = g_strconcat ("/api/v1/blobs/", pdf_sha256, NULL);
+
+    g_assert_cmpuint (json_array_get_length (saved), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (saved, 0), "sha256"), ==,
+                     pdf_sha256);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (saved, 0), "name"), ==,
+                     "评审工作通知.pdf");
+    g_assert_cmpuint (server_status (server, blob_path, token), ==, 200);
+  }
+
+  /* edited again: the file is there to keep or remove */
+  click (page, ZC_PLAN_EDITOR_ACTION_EDIT);
+  editor = zc_plan_editor_page_get_editor (page);
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (json_array_get_length (zc_plan_editor_get_notice_files (editor, 0)), ==, 1);
+  click (page, ZC_PLAN_EDITOR_ACTION_CANCEL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  zc_test_client_free (officer);
+  zc_test_server_stop (server);
+  zc_ui_test_remove_tree (dir);
+}
+
 /* Any other role: the page says whose work plans are, with no actions. */
 static void
 test_other_role (void)
@@ -642,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/ui/plan-editor/paths", test_editor_paths);
   g_test_add_func ("/ui/plan-editor/round", test_plan_round);
   g_test_add_func ("/ui/plan-editor/other-role", test_other_role);
+  g_test_add_func ("/ui/plan-editor/notice-files", test_notice_files);
 
   return g_test_run ();
 }
