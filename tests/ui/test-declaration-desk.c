@@ -85,7 +85,7 @@ test_chain (void)
   zc_desk_test_act (server, applicant, id, "resubmit", "returned", NULL);
   zc_test_client_sync_ok (officer);
   gtk_widget_grab_focus (GTK_WIDGET (zc_declaration_desk_get_list (desk)));
-  g_assert_true (zc_desk_test_press (gtk_root_get_focus (GTK_ROOT (window)), "F5"));
+  g_assert_true (zc_ui_test_press_keys (gtk_root_get_focus (GTK_ROOT (window)), "F5"));
   zc_desk_test_show (desk, id, "unit_review");
 
   /* recommend: the comment is optional; sent from the keyboard */

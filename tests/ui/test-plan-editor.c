@@ -57,43 +57,6 @@ click (ZcPlanEditorPage   *page,
   press (button);
 }
 
-/* What a key press does, through the shortcuts of the focused widget
- * and its ancestors (tests cannot send real keys). */
-static gboolean
-press_keys (GtkWidget  *focus,
-            const char *accelerator)
-{
-  guint keyval = 0;
-  GdkModifierType mods = 0;
-
-  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                widget, gtk_shortcut_get_arguments (shortcut)))
-                return TRUE;
-            }
-        }
-    }
-  return FALSE;
-}
-
 /* Answers the confirmation the last action opened. */
 static void
 confirm (const char *response)
@@ -387,7 +350,7 @@ test_plan_round (void)
   gtk_test_widget_wait_for_draw (window);
   zc_ui_test_save_screenshot (window, "plan-editor-form-lists-zh.png");
   /* Ctrl+S from the field being typed in */
-  g_assert_true (press_keys (gtk_root_get_focus (GTK_ROOT (window)), "<Control>s"));
+  g_assert_true (zc_ui_test_press_keys (gtk_root_get_focus (GTK_ROOT (window)), "<Control>s"));
   wait_idle (page);
   g_assert_null (zc_plan_editor_page_get_editor (page));
   g_assert_cmpint (zc_plan_get_version (zc_plan_editor_page_get_selected_plan (page)), ==, 2);

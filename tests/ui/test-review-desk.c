@@ -74,43 +74,6 @@ create_entry (Client *client,
   return record;
 }
 
-/* What a key press does, through the shortcuts of the focused widget
- * and its ancestors (tests cannot send real keys). */
-static gboolean
-press (GtkWidget  *focus,
-       const char *accelerator)
-{
-  guint keyval = 0;
-  GdkModifierType mods = 0;
-
-  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                widget, gtk_shortcut_get_arguments (shortcut)))
-                return TRUE;
-            }
-        }
-    }
-  return FALSE;
-}
-
 static GtkWidget *
 focus_of (GtkWidget *widget)
 {
@@ -266,12 +229,12 @@ test_review_round (void)
   g_assert_true (zc_review_desk_select_entry (desk, ids->pdata[0]));
   settle ();
   g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_COLUMN_VIEW));
-  g_assert_true (press (focus_of (window), "<Shift>Down"));
-  g_assert_true (press (focus_of (window), "<Shift>Down"));
+  g_assert_true (zc_ui_test_press_keys (focus_of (window), "<Shift>Down"));
+  g_assert_true (zc_ui_test_press_keys (focus_of (window), "<Shift>Down"));
   settle ();
   g_assert_cmpuint (zc_review_desk_get_n_selected (desk), ==, 3);
   zc_ui_test_save_screenshot (window, "review-desk-three-selected-zh.png");
-  g_assert_true (press (focus_of (window), "<Control>Return"));
+  g_assert_true (zc_ui_test_press_keys (focus_of (window), "<Control>Return"));
   settle ();
   g_assert_cmpuint (zc_local_store_review_count_awaiting (officer->store), ==, 3);
   /* decided entries leave the pending list; the next one is selected */
@@ -284,7 +247,7 @@ test_review_round (void)
   }
 
   /* the fourth back to the applicant: a phrase (Alt+1) and typed text */
-  g_assert_true (press (focus_of (window), "<Control>BackSpace"));
+  g_assert_true (zc_ui_test_press_keys (focus_of (window), "<Control>BackSpace"));
   dialog = zc_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   editor = zc_review_desk_get_comment_editor (desk);
@@ -293,14 +256,14 @@ test_review_round (void)
   /* no reason, no button */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decide"));
   gtk_widget_grab_focus (GTK_WIDGET (zc_comment_editor_get_text_view (editor)));
-  g_assert_true (press (GTK_WIDGET (zc_comment_editor_get_text_view (editor)), "<Alt>1"));
+  g_assert_true (zc_ui_test_press_keys (GTK_WIDGET (zc_comment_editor_get_text_view (editor)), "<Alt>1"));
   typed_phrase = g_strdup (zc_comment_editor_get_phrase (editor, 0));
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (zc_comment_editor_get_text_view (editor)),
                                     "请补充单位盖章页。", -1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "decide"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "review-desk-return-dialog-zh.png");
-  g_assert_true (press (GTK_WIDGET (zc_comment_editor_get_text_view (editor)), "<Control>Return"));
+  g_assert_true (zc_ui_test_press_keys (GTK_WIDGET (zc_comment_editor_get_text_view (editor)), "<Control>Return"));
   settle ();
   g_assert_null (zc_review_desk_get_comment_editor (desk));
   g_assert_cmpuint (zc_local_store_review_count_awaiting (officer->store), ==, 4);
@@ -329,7 +292,7 @@ test_review_round (void)
   zc_test_server_stop (server);
   g_assert_true (zc_review_desk_select_entry (desk, ids->pdata[4]));
   settle ();
-  g_assert_true (press (focus_of (window), "<Control>Return"));
+  g_assert_true (zc_ui_test_press_keys (focus_of (window), "<Control>Return"));
   g_assert_cmpuint (zc_local_store_review_count_awaiting (officer->store), ==, 1);
   g_assert_false (zc_test_client_sync (officer, &error));
   g_clear_error (&error);
@@ -362,7 +325,7 @@ test_review_round (void)
     zc_test_client_sync_ok (applicant);
 
     /* the officer decides on what they saw: queued, then refused */
-    g_assert_true (press (focus_of (window), "<Control>Return"));
+    g_assert_true (zc_ui_test_press_keys (focus_of (window), "<Control>Return"));
     zc_test_client_sync_ok (officer);
     rejections = zc_local_store_list_rejections (officer->store, &error);
     g_assert_no_error (error);

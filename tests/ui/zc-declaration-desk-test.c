@@ -112,6 +112,7 @@ zc_desk_test_free_address (void)
 
 /* Over HTTP */
 
+/* An image of one colour, uploaded by @token's account */
 static char *
 put_blob (ZcTestServer *server,
           const char   *token,
@@ -119,29 +120,15 @@ put_blob (ZcTestServer *server,
           guint32       colour)
 {
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 60, 80);
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
-  g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) answer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-  char *sha256;
+  char *data = NULL;
   gsize size = 0;
 
   gdk_pixbuf_fill (pixbuf, colour);
   g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, type, &error, NULL));
-  bytes = g_bytes_new (data, size);
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  url = g_strconcat (server->url, "/api/v1/blobs/", sha256, NULL);
-  msg = soup_message_new ("PUT", url);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
-  soup_message_set_request_body_from_bytes (msg, NULL, bytes);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
-  return sha256;
+  bytes = g_bytes_new_take (data, size);
+  return zc_test_server_put_blob (server, token, bytes);
 }
 
 JsonNode *
@@ -342,41 +329,6 @@ zc_desk_test_dialog_open (gpointer data)
   return zc_declaration_desk_get_action_dialog (data) != NULL;
 }
 
-gboolean
-zc_desk_test_press (GtkWidget  *focus,
-                    const char *accelerator)
-{
-  guint keyval = 0;
-  GdkModifierType mods = 0;
-
-  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                widget, gtk_shortcut_get_arguments (shortcut)))
-                return TRUE;
-            }
-        }
-    }
-  return FALSE;
-}
-
 ZcDeclarationDesk *
 zc_desk_test_open_desk (GtkWidget    *window,
                         ZcTestClient *client)
@@ -430,7 +382,7 @@ zc_desk_test_confirm (ZcDeclarationActionDialog *dialog,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
 
-  g_assert_true (zc_desk_test_press (focus != NULL ? focus : GTK_WIDGET (dialog), "<Control>Return"));
+  g_assert_true (zc_ui_test_press_keys (focus != NULL ? focus : GTK_WIDGET (dialog), "<Control>Return"));
   zc_desk_test_wait_until (zc_desk_test_dialog_gone, desk);
   g_assert_nonnull (zc_declaration_desk_get_notice (desk));
 }

@@ -103,10 +103,6 @@ gboolean           zc_desk_test_desk_shows      (gpointer                    exp
 gboolean           zc_desk_test_dialog_gone     (gpointer                    desk);
 gboolean           zc_desk_test_dialog_open     (gpointer                    desk);
 
-/* What a key press does, through the shortcuts of the focused widget
- * and its ancestors (tests cannot send real keys). */
-gboolean           zc_desk_test_press           (GtkWidget                  *focus,
-                                                 const char                 *accelerator);
 /* Syncs @client and shows its desk in @window. */
 ZcDeclarationDesk *zc_desk_test_open_desk       (GtkWidget                  *window,
                                                  ZcTestClient               *client);

@@ -20,6 +20,10 @@ GtkWidget  *zc_ui_test_find_label_containing  (GtkWidget   *root,
 JsonObject *zc_ui_test_parse_object           (const char  *json);
 gpointer    zc_ui_test_find_toplevel          (GType        type);
 void        zc_ui_test_skip_without_display   (void);
+/* What a key press does, through the shortcuts of @focus and its
+ * ancestors (tests cannot send real keys); whether one took it */
+gboolean    zc_ui_test_press_keys             (GtkWidget   *focus,
+                                               const char  *accelerator);
 void        zc_ui_test_save_screenshot        (GtkWidget   *widget,
                                                const char  *name);
 
