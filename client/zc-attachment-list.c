@@ -45,17 +45,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static const char *
 icon_for_mime (const char *mime)
 {
   if (g_strcmp0 (mime, "application/pdf") == 0)
@@ -82,7 +71,7 @@ on_open_clicked (GtkButton        *button,
   guint index = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   JsonObject *file = json_array_get_object_element (self->files, index);
   g_autofree char *path = self->store != NULL
-    ? zc_local_store_get_blob_path (self->store, member_string (file, "sha256")) : NULL;
+    ? zc_local_store_get_blob_path (self->store, zc_json_member_string (file, "sha256")) : NULL;
   g_autofree char *uri = NULL;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -98,8 +87,8 @@ static GtkWidget *
 make_row (ZcAttachmentList *self,
           JsonObject       *file)
 {
-  const char *name = member_string (file, "name");
-  const char *mime = member_string (file, "mime");
+  const char *name = zc_json_member_string (file, "name");
+  const char *mime = zc_json_member_string (file, "mime");
   JsonNode *size_node = json_object_get_member (file, "size");
   g_autofree char *size = NULL;
   g_autofree char *subtitle = NULL;
@@ -460,13 +449,13 @@ zc_attachment_list_add_file (ZcAttachmentList  *self,
   if (attachment == NULL)
     return FALSE;
 
-  sha256 = member_string (attachment, "sha256");
+  sha256 = zc_json_member_string (attachment, "sha256");
   for (guint i = 0; i < json_array_get_length (self->files); i++)
-    if (g_strcmp0 (member_string (json_array_get_object_element (self->files, i), "sha256"), sha256) == 0)
+    if (g_strcmp0 (zc_json_member_string (json_array_get_object_element (self->files, i), "sha256"), sha256) == 0)
       {
         /* Translators: %s is a file name */
         g_set_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_ATTACHMENT,
-                     _("“%s” is attached already"), member_string (attachment, "name"));
+                     _("“%s” is attached already"), zc_json_member_string (attachment, "name"));
         return FALSE;
       }
 

@@ -89,17 +89,6 @@ report_error (ZcBindingRequests *self,
   return TRUE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  const char *value = NULL;
-
-  if (object == NULL || !zc_json_get_string (object, name, FALSE, &value, NULL))
-    return NULL;
-  return value;
-}
-
 static char *
 format_time (JsonObject *binding,
              const char *name)
@@ -266,7 +255,7 @@ make_row (ZcBindingRequests *self,
 {
   JsonObject *applicant = NULL;
   const char *name = NULL;
-  const char *comment = member_string (binding, "comment");
+  const char *comment = zc_json_member_string (binding, "comment");
   g_autofree char *created = format_time (binding, "created_at");
   g_autofree char *when = NULL;
   g_autofree char *heading = NULL;
@@ -274,14 +263,14 @@ make_row (ZcBindingRequests *self,
   GtkWidget *row, *box, *line, *label, *actions, *approve, *deny, *deny_box, *reason, *confirm, *cancel;
 
   zc_json_get_object (binding, "applicant", FALSE, &applicant, NULL);
-  name = member_string (applicant, "name");
+  name = zc_json_member_string (applicant, "name");
   if (name == NULL)
     name = _("Unknown applicant");
   zc_json_get_boolean (binding, "freelancer", FALSE, &freelancer, NULL);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "binding-id", g_strdup (member_string (binding, "id")), g_free);
+  g_object_set_data_full (G_OBJECT (row), "binding-id", g_strdup (zc_json_member_string (binding, "id")), g_free);
   g_object_set_data_full (G_OBJECT (row), "applicant-name", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (row), "requests", self);
 
@@ -385,7 +374,8 @@ show_bindings (ZcBindingRequests *self,
     {
       JsonObject *binding = json_array_get_object_element (bindings, i);
 
-      if (g_strcmp0 (member_string (binding, "state"), "pending") != 0 || member_string (binding, "id") == NULL)
+      if (g_strcmp0 (zc_json_member_string (binding, "state"), "pending") != 0 ||
+          zc_json_member_string (binding, "id") == NULL)
         continue;
       gtk_list_box_append (GTK_LIST_BOX (self->list), make_row (self, binding));
       self->n_requests++;

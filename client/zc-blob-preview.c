@@ -11,18 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "zc-blob-preview.h"
+#include "zc-json.h"
 #include "zc-pdf-view.h"
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /**
  * zc_blob_preview_new_message:
@@ -56,8 +46,8 @@ zc_blob_preview_new (ZcLocalStore *store,
                      JsonObject   *file,
                      const char   *missing_message)
 {
-  const char *sha256 = member_string (file, "sha256");
-  const char *mime = member_string (file, "mime");
+  const char *sha256 = zc_json_member_string (file, "sha256");
+  const char *mime = zc_json_member_string (file, "mime");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -78,7 +68,7 @@ zc_blob_preview_new (ZcLocalStore *store,
         {
           zc_pdf_view_set_fit_width (ZC_PDF_VIEW (view), TRUE);
           zc_pdf_view_set_outline_visible (ZC_PDF_VIEW (view), FALSE);
-          zc_pdf_view_set_suggested_name (ZC_PDF_VIEW (view), member_string (file, "name"));
+          zc_pdf_view_set_suggested_name (ZC_PDF_VIEW (view), zc_json_member_string (file, "name"));
           return view;
         }
       g_object_ref_sink (view);
@@ -92,7 +82,7 @@ zc_blob_preview_new (ZcLocalStore *store,
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-      gtk_picture_set_alternative_text (GTK_PICTURE (picture), member_string (file, "name"));
+      gtk_picture_set_alternative_text (GTK_PICTURE (picture), zc_json_member_string (file, "name"));
       return picture;
     }
   return zc_blob_preview_new_message (_("Files of this type cannot be shown here."));

@@ -15,6 +15,7 @@
 #include "zc-declaration-desk.h"
 #include "zc-declaration-materials.h"
 #include "zc-declaration-queue.h"
+#include "zc-json.h"
 #include "zc-local-store-plans.h"
 
 /* The list (zc-declaration-queue.c) is the local store's: the
@@ -64,34 +65,6 @@ struct _ZcDeclarationDesk
 };
 
 G_DEFINE_FINAL_TYPE (ZcDeclarationDesk, zc_declaration_desk, ADW_TYPE_BIN)
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static gint64
-member_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : fallback;
-}
 
 static gboolean
 is_online (ZcDeclarationDesk *self)
@@ -198,9 +171,9 @@ fill_actions (ZcDeclarationDesk *self)
 static gint64
 pending_picks (JsonObject *detail)
 {
-  gint64 n = member_int (detail, "pending_picks", -1);
+  gint64 n = zc_json_member_int (detail, "pending_picks", -1);
 
-  return n >= 0 ? n : member_int (member_object (detail, "record"), "pending_picks", 0);
+  return n >= 0 ? n : zc_json_member_int (zc_json_member_object (detail, "record"), "pending_picks", 0);
 }
 
 static void
@@ -356,7 +329,7 @@ on_detail (GObject      *source,
   self->detail = g_steal_pointer (&answer);
   fill_details (self);
 
-  id = member_string (member_object (json_node_get_object (self->detail), "record"), "id");
+  id = zc_json_member_string (zc_json_member_object (json_node_get_object (self->detail), "record"), "id");
   g_cancellable_cancel (self->downloading);
   g_clear_object (&self->downloading);
   if (id == NULL)
@@ -486,8 +459,8 @@ queue_request (ZcDeclarationActionDialog  *dialog,
       }
     if (!zc_local_store_declaration_review_queue (self->store, action, self->role,
                                                   (ZcDeclarationReviewTarget *) (gpointer) targets->data, n,
-                                                  member_string (request, "comment"),
-                                                  member_object (request, "args"), NULL, ZC_LANGUAGE_LOCALE,
+                                                  zc_json_member_string (request, "comment"),
+                                                  zc_json_member_object (request, "args"), NULL, ZC_LANGUAGE_LOCALE,
                                                   error))
       return FALSE;
   }

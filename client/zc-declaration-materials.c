@@ -68,33 +68,6 @@ schema_free (gpointer schema)
     zc_form_schema_unref (schema);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static ZcFormSchema *
 schema_for (ZcDeclarationMaterials *self,
             const char             *form_id)
@@ -150,7 +123,7 @@ file_row (ZcDeclarationMaterials *self,
 {
   GtkWidget *row = adw_action_row_new ();
   File *file = g_new0 (File, 1);
-  const char *name = member_string (record, "name");
+  const char *name = zc_json_member_string (record, "name");
 
   file->record = json_object_ref (record);
   file->label = g_strdup (label);
@@ -175,8 +148,8 @@ static void
 add_pick (ZcDeclarationMaterials *self,
           JsonObject             *pick)
 {
-  const char *category = member_string (pick, "category");
-  JsonObject *body = member_object (pick, "body");
+  const char *category = zc_json_member_string (pick, "category");
+  JsonObject *body = zc_json_member_object (pick, "body");
   JsonNode *pending_node = json_object_get_member (pick, "pending");
   gboolean pending = pending_node != NULL && json_node_get_value_type (pending_node) == G_TYPE_BOOLEAN &&
                      json_node_get_boolean (pending_node);
@@ -189,10 +162,10 @@ add_pick (ZcDeclarationMaterials *self,
   if (schema != NULL && body != NULL)
     {
       g_autofree char *kind = g_strconcat ("archive:", category, NULL);
+      const char *id = zc_json_member_string (pick, "id");
       /* a record only to word the entry as the archive does: whose it
        * is does not matter here */
-      g_autoptr(ZcRecord) record = zc_record_new (zc_json_is_uuid (member_string (pick, "id")) ? member_string (pick, "id") : NULL, kind,
-                                                  FORMATTING_OWNER);
+      g_autoptr(ZcRecord) record = zc_record_new (zc_json_is_uuid (id) ? id : NULL, kind, FORMATTING_OWNER);
       g_autoptr(ZcEntryObject) entry = NULL;
 
       zc_record_set_body (record, body);
@@ -225,7 +198,7 @@ add_pick (ZcDeclarationMaterials *self,
   for (guint i = 0; i < json_array_get_length (files); i++)
     {
       JsonObject *file = json_array_get_object_element (files, i);
-      const char *name = member_string (file, "name");
+      const char *name = zc_json_member_string (file, "name");
       GtkWidget *child = file_row (self, file, name != NULL ? name : _("File"));
 
       gtk_widget_set_margin_start (child, 24);
@@ -288,36 +261,36 @@ fill_files (ZcDeclarationMaterials *self,
             JsonObject             *body,
             ZcPlan                 *plan)
 {
-  JsonObject *photo = member_object (body, "photo");
-  JsonObject *commitment = member_object (body, "commitment");
-  JsonArray *attachments = member_array (body, "attachments");
+  JsonObject *photo = zc_json_member_object (body, "photo");
+  JsonObject *commitment = zc_json_member_object (body, "commitment");
+  JsonArray *attachments = zc_json_member_array (body, "attachments");
   guint before = self->files->len;
 
   self->files_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->files_group), _("Files handed in"));
   gtk_box_append (GTK_BOX (self->groups), self->files_group);
 
-  if (member_string (photo, "sha256") != NULL)
+  if (zc_json_member_string (photo, "sha256") != NULL)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->files_group), file_row (self, photo, _("Photo")));
-  if (member_string (member_object (commitment, "signature"), "sha256") != NULL)
+  if (zc_json_member_string (zc_json_member_object (commitment, "signature"), "sha256") != NULL)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->files_group),
-                               file_row (self, member_object (commitment, "signature"),
+                               file_row (self, zc_json_member_object (commitment, "signature"),
                                          _("Signature of the commitment")));
-  if (member_string (member_object (commitment, "scan"), "sha256") != NULL)
+  if (zc_json_member_string (zc_json_member_object (commitment, "scan"), "sha256") != NULL)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->files_group),
-                               file_row (self, member_object (commitment, "scan"), _("Signed commitment")));
+                               file_row (self, zc_json_member_object (commitment, "scan"), _("Signed commitment")));
   for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
     {
       JsonNode *node = json_array_get_element (attachments, i);
       JsonObject *attachment = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonArray *files = member_array (attachment, "files");
-      const char *name = requirement_name (plan, member_string (attachment, "requirement"));
+      JsonArray *files = zc_json_member_array (attachment, "files");
+      const char *name = requirement_name (plan, zc_json_member_string (attachment, "requirement"));
 
       for (guint j = 0; files != NULL && j < json_array_get_length (files); j++)
         {
           JsonNode *file = json_array_get_element (files, j);
 
-          if (JSON_NODE_HOLDS_OBJECT (file) && member_string (json_node_get_object (file), "sha256") != NULL)
+          if (JSON_NODE_HOLDS_OBJECT (file) && zc_json_member_string (json_node_get_object (file), "sha256") != NULL)
             adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->files_group),
                                        file_row (self, json_node_get_object (file),
                                                  name != NULL ? name : _("Attachment")));
@@ -383,9 +356,9 @@ on_fetched (GObject      *source,
   file = self->files->pdata[self->shown];
   if (bytes != NULL)
     {
-      const char *declared = member_string (file->record, "mime");
+      const char *declared = zc_json_member_string (file->record, "mime");
 
-      if (!zc_local_store_put_blob (self->store, member_string (file->record, "sha256"),
+      if (!zc_local_store_put_blob (self->store, zc_json_member_string (file->record, "sha256"),
                                     declared != NULL ? declared : mime, bytes, &error))
         g_clear_pointer (&bytes, g_bytes_unref);
     }
@@ -424,7 +397,7 @@ zc_declaration_materials_show_file (ZcDeclarationMaterials *self,
   g_clear_object (&self->fetching);
   self->shown = (int) index;
   file = self->files->pdata[index];
-  sha256 = member_string (file->record, "sha256");
+  sha256 = zc_json_member_string (file->record, "sha256");
   if (sha256 == NULL || zc_local_store_has_blob (self->store, sha256) || !is_online (self))
     {
       adw_bin_set_child (self->preview,

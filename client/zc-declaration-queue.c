@@ -13,6 +13,7 @@
 
 #include "zc-declaration-body.h"
 #include "zc-declaration-queue.h"
+#include "zc-json.h"
 #include "zc-local-store-plans.h"
 #include "zc-local-store-review.h"
 #include "zc-plan.h"
@@ -58,24 +59,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static gboolean
 is_online (ZcDeclarationQueue *self)
 {
@@ -87,9 +70,9 @@ is_online (ZcDeclarationQueue *self)
 char *
 zc_declaration_row_title (const ZcDeclarationReviewRow *row)
 {
-  JsonObject *pick = member_object (row->body, "title");
-  const char *title = member_string (pick, "title");
-  const char *specialty = member_string (pick, "specialty");
+  JsonObject *pick = zc_json_member_object (row->body, "title");
+  const char *title = zc_json_member_string (pick, "title");
+  const char *specialty = zc_json_member_string (pick, "specialty");
 
   if (title == NULL)
     return g_strdup (_("Title not chosen"));
@@ -334,9 +317,9 @@ on_listed (GObject      *source,
     }
   for (guint i = 0; i < page->len; i++)
     {
-      JsonObject *applicant = member_object (page->pdata[i], "applicant");
-      const char *id = member_string (applicant, "id");
-      const char *name = member_string (applicant, "name");
+      JsonObject *applicant = zc_json_member_object (page->pdata[i], "applicant");
+      const char *id = zc_json_member_string (applicant, "id");
+      const char *name = zc_json_member_string (applicant, "name");
 
       if (id != NULL && name != NULL)
         g_hash_table_insert (names, (gpointer) id, (gpointer) name);

@@ -95,17 +95,6 @@ is_sha256 (const char *text)
   return TRUE;
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* The photo record of this store, inside or outside a transaction. */
 static ZcRecord *
 read_photo (ZcLocalStore  *self,
@@ -217,8 +206,8 @@ zc_local_store_save_photo (ZcLocalStore  *self,
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GDateTime) time = NULL;
   g_autofree char *body_text = NULL;
-  const char *sha256 = string_member (file, "sha256");
-  const char *mime = string_member (file, "mime");
+  const char *sha256 = zc_json_member_string (file, "sha256");
+  const char *mime = zc_json_member_string (file, "mime");
   JsonNode *size = file != NULL ? json_object_get_member (file, "size") : NULL;
   gint64 now = zc_local_store_now ();
   sqlite3_stmt *stmt;
@@ -229,7 +218,7 @@ zc_local_store_save_photo (ZcLocalStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!is_sha256 (sha256) || mime == NULL || !g_strv_contains (photo_types, mime) ||
-      string_member (file, "name") == NULL ||
+      zc_json_member_string (file, "name") == NULL ||
       size == NULL || !JSON_NODE_HOLDS_VALUE (size) || json_node_get_value_type (size) != G_TYPE_INT64 ||
       json_node_get_int (size) <= 0 || width == 0 || height == 0 || width > G_MAXINT32 || height > G_MAXINT32)
     {
@@ -328,6 +317,6 @@ zc_local_store_photo_get_sha256 (ZcRecord *photo)
   file = json_object_get_member (zc_record_get_body (photo), "file");
   if (file == NULL || !JSON_NODE_HOLDS_OBJECT (file))
     return NULL;
-  sha256 = string_member (json_node_get_object (file), "sha256");
+  sha256 = zc_json_member_string (json_node_get_object (file), "sha256");
   return is_sha256 (sha256) ? sha256 : NULL;
 }

@@ -13,6 +13,7 @@
 #include "zc-blob-preview.h"
 #include "zc-entry-object.h"
 #include "zc-form-schema.h"
+#include "zc-json.h"
 #include "zc-review-detail.h"
 
 struct _ZcReviewDetail
@@ -36,17 +37,6 @@ struct _ZcReviewDetail
 };
 
 G_DEFINE_FINAL_TYPE (ZcReviewDetail, zc_review_detail, ADW_TYPE_BIN)
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /* A PDF's pages fitted to the width, an image as large as fits. */
 static GtkWidget *
@@ -194,7 +184,7 @@ zc_review_detail_set_item (ZcReviewDetail *self,
 
     for (guint i = 0; i < n; i++)
       {
-        const char *name = member_string (json_array_get_object_element (self->files, i), "name");
+        const char *name = zc_json_member_string (json_array_get_object_element (self->files, i), "name");
         g_ptr_array_add (names, (gpointer) (name != NULL ? name : "?"));
       }
     g_ptr_array_add (names, NULL);

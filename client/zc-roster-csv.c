@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "zc-json.h"
 #include "zc-roster-csv.h"
 
 /* Pure: no widgets, no I/O, so the roster is tested without a server. */
@@ -73,27 +74,6 @@ zc_roster_csv_quote (const char *field)
   return g_string_free (out, FALSE);
 }
 
-/* A string member, or NULL for anything else. */
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static const char *
 first_of (const char *a,
           const char *b)
@@ -134,16 +114,17 @@ zc_roster_csv_row (JsonObject *record,
 
   g_return_val_if_fail (record != NULL, NULL);
 
-  body = object_member (record, "body");
-  info = object_member (body, "info");
-  title = object_member (body, "title");
-  applicant = object_member (record, "applicant");
+  body = zc_json_member_object (record, "body");
+  info = zc_json_member_object (body, "info");
+  title = zc_json_member_object (body, "title");
+  applicant = zc_json_member_object (record, "applicant");
 
   cells[ZC_ROSTER_COLUMN_NUMBER] = number_text;
-  cells[ZC_ROSTER_COLUMN_NAME] = first_of (string_member (applicant, "name"), string_member (info, "name"));
-  cells[ZC_ROSTER_COLUMN_UNIT] = string_member (info, "unit_name");
+  cells[ZC_ROSTER_COLUMN_NAME] = first_of (zc_json_member_string (applicant, "name"),
+                                           zc_json_member_string (info, "name"));
+  cells[ZC_ROSTER_COLUMN_UNIT] = zc_json_member_string (info, "unit_name");
 
-  series_code = string_member (title, "series");
+  series_code = zc_json_member_string (title, "series");
   cells[ZC_ROSTER_COLUMN_SERIES] = series_code;
   if (series_code != NULL && taxonomy != NULL)
     {
@@ -152,19 +133,19 @@ zc_roster_csv_row (JsonObject *record,
       if (series != NULL)
         cells[ZC_ROSTER_COLUMN_SERIES] = zc_taxonomy_series_get_label (series, language);
     }
-  cells[ZC_ROSTER_COLUMN_TITLE] = string_member (title, "title");
-  cells[ZC_ROSTER_COLUMN_SPECIALTY] = first_of (string_member (title, "specialty"),
-                                                string_member (info, "current_profession"));
+  cells[ZC_ROSTER_COLUMN_TITLE] = zc_json_member_string (title, "title");
+  cells[ZC_ROSTER_COLUMN_SPECIALTY] = first_of (zc_json_member_string (title, "specialty"),
+                                                zc_json_member_string (info, "current_profession"));
 
-  method = string_member (body, "method");
+  method = zc_json_member_string (body, "method");
   cells[ZC_ROSTER_COLUMN_METHOD] = method;
   if (method != NULL && taxonomy != NULL)
     cells[ZC_ROSTER_COLUMN_METHOD] = first_of (zc_taxonomy_get_method_name (taxonomy, method, language), method);
-  cells[ZC_ROSTER_COLUMN_CATEGORY] = string_member (body, "declaration_category");
+  cells[ZC_ROSTER_COLUMN_CATEGORY] = zc_json_member_string (body, "declaration_category");
 
-  state = string_member (record, "state");
-  cells[ZC_ROSTER_COLUMN_STATE] = first_of (string_member (record, "state_label"), state);
-  submitted = format_time (string_member (record, "submitted_at"));
+  state = zc_json_member_string (record, "state");
+  cells[ZC_ROSTER_COLUMN_STATE] = first_of (zc_json_member_string (record, "state_label"), state);
+  submitted = format_time (zc_json_member_string (record, "submitted_at"));
   cells[ZC_ROSTER_COLUMN_SUBMITTED_AT] = submitted;
 
   row = g_new0 (char *, ZC_ROSTER_N_COLUMNS + 1);

@@ -46,17 +46,6 @@ unit_kind_label (const char *kind)
   return kind != NULL ? kind : "";
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  const char *value = NULL;
-
-  if (object == NULL || !zc_json_get_string (object, name, FALSE, &value, NULL))
-    return NULL;
-  return value;
-}
-
 static void
 on_bindings (GObject      *source,
              GAsyncResult *result,
@@ -91,11 +80,11 @@ on_bindings (GObject      *source,
 
       if (binding == NULL || !zc_json_get_object (binding, "unit", FALSE, &unit, NULL) || unit == NULL)
         continue;
-      state = member_string (binding, "state");
-      comment = member_string (binding, "decision_comment");
+      state = zc_json_member_string (binding, "state");
+      comment = zc_json_member_string (binding, "decision_comment");
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member_string (unit, "name"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zc_json_member_string (unit, "name"));
       if (comment != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), comment);
       badge = gtk_label_new (binding_state_label (state));
@@ -163,16 +152,16 @@ on_units (GObject      *source,
       {
         JsonNode *node = json_array_get_element (units, i);
         JsonObject *unit = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-        const char *kind = member_string (unit, "kind");
+        const char *kind = zc_json_member_string (unit, "kind");
         GtkWidget *row;
 
         /* only these take applicants */
-        if (member_string (unit, "id") == NULL || member_string (unit, "name") == NULL ||
+        if (zc_json_member_string (unit, "id") == NULL || zc_json_member_string (unit, "name") == NULL ||
             (g_strcmp0 (kind, "employer") != 0 && g_strcmp0 (kind, "hr_bureau") != 0))
           continue;
         row = adw_action_row_new ();
         adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member_string (unit, "name"));
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zc_json_member_string (unit, "name"));
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), unit_kind_label (kind));
         gtk_list_box_append (GTK_LIST_BOX (self->units_list), row);
         g_ptr_array_add (self->units, json_object_ref (unit));
@@ -247,7 +236,7 @@ zc_sign_in_page_request_binding (ZcSignInPage *self)
       return;
     }
   unit = g_ptr_array_index (self->units, gtk_list_box_row_get_index (row));
-  json_object_set_string_member (body, "unit_id", member_string (unit, "id"));
+  json_object_set_string_member (body, "unit_id", zc_json_member_string (unit, "id"));
   json_object_set_boolean_member (body, "freelancer", gtk_switch_get_active (GTK_SWITCH (self->freelancer_switch)));
   if (*comment != '\0')
     json_object_set_string_member (body, "comment", comment);

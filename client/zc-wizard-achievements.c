@@ -25,17 +25,6 @@
  * the choice of the education entry that qualifies for the title,
  * shown on the information step. */
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static ZcRecord *
 find_entry (ZcDeclarationWizard *self,
             const char          *id)
@@ -81,7 +70,7 @@ pick_index (ZcDeclarationWizard *self,
   JsonArray *picks = picks_array (self);
 
   for (guint i = 0; i < json_array_get_length (picks); i++)
-    if (g_strcmp0 (string_member (json_array_get_object_element (picks, i), "record_id"), record_id) == 0)
+    if (g_strcmp0 (zc_json_member_string (json_array_get_object_element (picks, i), "record_id"), record_id) == 0)
       return (int) i;
   return -1;
 }
@@ -338,7 +327,7 @@ update_groups_label (ZcDeclarationWizard *self)
       g_autofree char *line = NULL;
 
       for (guint j = 0; j < json_array_get_length (picks); j++)
-        if (g_strcmp0 (string_member (json_array_get_object_element (picks, j), "group"), group->id) == 0)
+        if (g_strcmp0 (zc_json_member_string (json_array_get_object_element (picks, j), "group"), group->id) == 0)
           count++;
       fine = count >= group->min && (group->max < 0 || count <= (guint) group->max);
       if (group->max < 0)
@@ -375,7 +364,7 @@ rebuild (ZcDeclarationWizard *self)
   for (guint i = 0; i < json_array_get_length (picks); i++)
     {
       JsonObject *pick = json_array_get_object_element (picks, i);
-      const char *id = string_member (pick, "record_id");
+      const char *id = zc_json_member_string (pick, "record_id");
       ZcRecord *record = find_entry (self, id);
       g_autofree char *title = record != NULL ? entry_title (record) : g_strdup (_("Entry no longer in the archive"));
       g_autofree char *subtitle = record != NULL ? entry_subtitle (record) : NULL;
@@ -421,8 +410,8 @@ rebuild (ZcDeclarationWizard *self)
       gtk_box_append (GTK_BOX (outer), head);
 
       if (zc_plan_get_n_condition_groups (self->plan) > 0)
-        gtk_box_append (GTK_BOX (controls), group_drop_down (self, id, string_member (pick, "category"),
-                                                             string_member (pick, "group")));
+        gtk_box_append (GTK_BOX (controls), group_drop_down (self, id, zc_json_member_string (pick, "category"),
+                                                             zc_json_member_string (pick, "group")));
       up = icon_button ("go-up-symbolic", _("Move Up"), id);
       g_object_set_data (G_OBJECT (up), "zc-delta", GINT_TO_POINTER (-1));
       gtk_widget_set_sensitive (up, self->editable && i > 0);

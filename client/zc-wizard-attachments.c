@@ -20,17 +20,6 @@
  * local blob store) and, where a PDF is taken, the tool that turns
  * photographed pages into one PDF within the size limit. */
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* The files array of @requirement in the working body, made if absent. */
 static JsonArray *
 files_for (ZcDeclarationWizard *self,
@@ -52,7 +41,7 @@ files_for (ZcDeclarationWizard *self,
       JsonNode *files;
 
       if (!JSON_NODE_HOLDS_OBJECT (element) ||
-          g_strcmp0 (string_member (json_node_get_object (element), "requirement"), requirement) != 0)
+          g_strcmp0 (zc_json_member_string (json_node_get_object (element), "requirement"), requirement) != 0)
         continue;
       files = json_object_get_member (json_node_get_object (element), "files");
       if (files == NULL || !JSON_NODE_HOLDS_ARRAY (files))
@@ -140,11 +129,11 @@ zc_declaration_wizard_add_attachment (ZcDeclarationWizard  *self,
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (files); i++)
-    if (g_strcmp0 (string_member (json_array_get_object_element (files, i), "sha256"),
-                   string_member (attachment, "sha256")) == 0)
+    if (g_strcmp0 (zc_json_member_string (json_array_get_object_element (files, i), "sha256"),
+                   zc_json_member_string (attachment, "sha256")) == 0)
       {
         g_set_error (error, ZC_LOCAL_STORE_ERROR, ZC_LOCAL_STORE_ERROR_ATTACHMENT,
-                     _("“%s” is attached already"), string_member (attachment, "name"));
+                     _("“%s” is attached already"), zc_json_member_string (attachment, "name"));
         return FALSE;
       }
   json_array_add_object_element (files, g_steal_pointer (&attachment));
@@ -420,7 +409,7 @@ rebuild (ZcDeclarationWizard *self)
       for (guint i = 0; i < n; i++)
         {
           JsonObject *file = json_array_get_object_element (files, i);
-          const char *name = string_member (file, "name");
+          const char *name = zc_json_member_string (file, "name");
           JsonNode *size_node = json_object_get_member (file, "size");
           g_autofree char *size = size_node != NULL && JSON_NODE_HOLDS_VALUE (size_node)
                                     ? g_format_size ((guint64) MAX (json_node_get_int (size_node), 0)) : NULL;

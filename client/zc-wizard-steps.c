@@ -30,17 +30,6 @@ static const char * const image_types[] = { "image/jpeg", "image/png", NULL };
 static const char * const scan_types[] = { "application/pdf", "image/jpeg", "image/png", NULL };
 static const char * const png_type[] = { "image/png", NULL };
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* A caption above its control, which it names for screen readers. */
 static GtkWidget *
 labelled (GtkWidget  *box,
@@ -153,8 +142,9 @@ zc_wizard_choose_build (ZcDeclarationWizard *self)
   for (guint i = 0; titles != NULL && i < json_array_get_length (titles); i++)
     {
       JsonObject *title = json_array_get_object_element (titles, i);
-      g_autofree char *text = g_strdup_printf ("%s · %s · %s", string_member (title, "category"),
-                                               string_member (title, "level"), string_member (title, "title"));
+      g_autofree char *text = g_strdup_printf ("%s · %s · %s", zc_json_member_string (title, "category"),
+                                               zc_json_member_string (title, "level"),
+                                               zc_json_member_string (title, "title"));
       gtk_string_list_append (title_model, text);
     }
   self->title_drop = GTK_DROP_DOWN (drop_down_new (title_model));
@@ -220,16 +210,16 @@ zc_wizard_choose_load (ZcDeclarationWizard *self)
     {
       JsonObject *candidate = json_array_get_object_element (titles, i);
 
-      if (g_strcmp0 (string_member (candidate, "series"), string_member (title, "series")) == 0 &&
-          g_strcmp0 (string_member (candidate, "level"), string_member (title, "level")) == 0 &&
-          g_strcmp0 (string_member (candidate, "title"), string_member (title, "title")) == 0)
+      if (g_strcmp0 (zc_json_member_string (candidate, "series"), zc_json_member_string (title, "series")) == 0 &&
+          g_strcmp0 (zc_json_member_string (candidate, "level"), zc_json_member_string (title, "level")) == 0 &&
+          g_strcmp0 (zc_json_member_string (candidate, "title"), zc_json_member_string (title, "title")) == 0)
         selected = i + 1;
     }
   /* one title only: it is the one */
   if (selected == 0 && title == NULL && titles != NULL && json_array_get_length (titles) == 1)
     selected = 1;
   gtk_drop_down_set_selected (self->title_drop, selected);
-  show_plan_title (self, title != NULL ? string_member (title, "specialty") : NULL);
+  show_plan_title (self, title != NULL ? zc_json_member_string (title, "specialty") : NULL);
 
   selected = 0;
   for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
@@ -274,7 +264,7 @@ void
 zc_wizard_photo_load (ZcDeclarationWizard *self)
 {
   JsonObject *own = zc_declaration_body_get_photo (self->body);
-  const char *sha256 = own != NULL ? string_member (own, "sha256") : personal_photo_sha256 (self);
+  const char *sha256 = own != NULL ? zc_json_member_string (own, "sha256") : personal_photo_sha256 (self);
   g_autofree char *path = sha256 != NULL ? zc_local_store_get_blob_path (self->store, sha256) : NULL;
 
   /* at the size of a printed ID photo on screen, whatever the file's */
@@ -312,8 +302,8 @@ on_photo_chosen (GtkNativeDialog     *chooser,
         {
           JsonObject *photo = json_object_new ();
 
-          json_object_set_string_member (photo, "sha256", string_member (attachment, "sha256"));
-          json_object_set_string_member (photo, "mime", string_member (attachment, "mime"));
+          json_object_set_string_member (photo, "sha256", zc_json_member_string (attachment, "sha256"));
+          json_object_set_string_member (photo, "mime", zc_json_member_string (attachment, "mime"));
           json_object_set_object_member (self->body, "photo", photo);
           zc_wizard_photo_load (self);
           zc_wizard_mark_changed (self);
@@ -398,7 +388,7 @@ static void
 update_commitment_status (ZcDeclarationWizard *self)
 {
   JsonObject *commitment = zc_declaration_body_get_commitment (self->body);
-  const char *signed_on = string_member (commitment, "signed_on");
+  const char *signed_on = zc_json_member_string (commitment, "signed_on");
   g_autofree char *text = NULL;
 
   if (!zc_signature_pad_is_empty (self->signature_pad) && self->signature_dirty)
@@ -427,10 +417,10 @@ void
 zc_wizard_commitment_load (ZcDeclarationWizard *self)
 {
   JsonObject *info = zc_wizard_personal_info_body (self);
-  const char *name = string_member (info, "name");
+  const char *name = zc_json_member_string (info, "name");
   JsonObject *commitment = zc_declaration_body_get_commitment (self->body);
   g_autofree char *today = today_text ();
-  const char *date = string_member (commitment, "signed_on");
+  const char *date = zc_json_member_string (commitment, "signed_on");
   g_autofree char *letter = NULL;
 
   /* Translators: the commitment letter; %s are the applicant's name and the date */
@@ -475,7 +465,7 @@ zc_wizard_commitment_store (ZcDeclarationWizard  *self,
   today = today_text ();
   commitment = json_object_new ();
   signature = json_object_new ();
-  json_object_set_string_member (signature, "sha256", string_member (file, "sha256"));
+  json_object_set_string_member (signature, "sha256", zc_json_member_string (file, "sha256"));
   json_object_set_string_member (signature, "mime", "image/png");
   json_object_set_string_member (commitment, "signed_on", today);
   json_object_set_object_member (commitment, "signature", signature);

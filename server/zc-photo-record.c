@@ -13,6 +13,7 @@
 
 #include "zc-api-error.h"
 #include "zc-blob-service.h"
+#include "zc-json.h"
 #include "zc-photo-record.h"
 #include "zc-record-service-private.h"
 #include "zc-store-sync.h"
@@ -42,17 +43,6 @@ only_members (JsonObject          *object,
         return FALSE;
     }
   return TRUE;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 static gboolean
@@ -115,9 +105,9 @@ zc_photo_record_check_body (ZcStoreTxn      *txn,
     }
 
   file = json_node_get_object (file_node);
-  sha256 = string_member (file, "sha256");
-  name = string_member (file, "name");
-  mime = string_member (file, "mime");
+  sha256 = zc_json_member_string (file, "sha256");
+  name = zc_json_member_string (file, "name");
+  mime = zc_json_member_string (file, "mime");
   if (!only_members (file, file_members) || sha256 == NULL || !is_sha256 (sha256) ||
       name == NULL || *name == '\0' || mime == NULL ||
       (!g_str_equal (mime, "image/jpeg") && !g_str_equal (mime, "image/png")) ||

@@ -16,6 +16,7 @@
 #include "zc-declaration-body.h"
 #include "zc-form-schema.h"
 #include "zc-form-validator.h"
+#include "zc-json.h"
 #include "zc-review-state.h"
 
 /* One function per row of the table in docs/declarations.md "The
@@ -49,20 +50,6 @@ item_failed (const char *id,
              int         step)
 {
   return zc_check_item_new_take (id, item_label, FALSE, reason, step);
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 static gboolean
@@ -199,7 +186,8 @@ zc_check_item_education (ZcCheckContext *context)
     {
       JsonObject *body = zc_record_get_body (record);
 
-      if (is_blank (string_member (body, "education_level")) || is_blank (string_member (body, "degree")))
+      if (is_blank (zc_json_member_string (body, "education_level")) ||
+          is_blank (zc_json_member_string (body, "degree")))
         reason = g_strdup (zc_translate (language,
                                          N_("The qualifying education entry lacks its education level or degree")));
     }
@@ -229,7 +217,7 @@ zc_check_item_title (ZcCheckContext *context)
 {
   ZcLanguage language = context->language;
   JsonObject *pick = zc_declaration_body_get_title (context->input->body);
-  const char *title = string_member (pick, "title");
+  const char *title = zc_json_member_string (pick, "title");
   char *reason = NULL;
 
   if (pick == NULL || is_blank (title))
@@ -269,7 +257,7 @@ zc_check_item_specialty_matches (ZcCheckContext *context)
 {
   ZcLanguage language = context->language;
   const char *specialty = zc_declaration_body_get_specialty (context->input->body);
-  const char *profession = string_member (context->info, "current_profession");
+  const char *profession = zc_json_member_string (context->info, "current_profession");
   g_autofree char *specialty_folded = NULL;
   g_autofree char *profession_folded = NULL;
   char *reason = NULL;
@@ -442,8 +430,8 @@ check_files (ZcCheckContext         *context,
     {
       JsonNode *node = json_array_get_element (files, i);
       JsonObject *file = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *name = string_member (file, "name");
-      const char *mime = string_member (file, "mime");
+      const char *name = zc_json_member_string (file, "name");
+      const char *mime = zc_json_member_string (file, "mime");
       JsonNode *size_node = file != NULL ? json_object_get_member (file, "size") : NULL;
       gint64 size = size_node != NULL && JSON_NODE_HOLDS_VALUE (size_node) &&
                     json_node_get_value_type (size_node) == G_TYPE_INT64
@@ -507,7 +495,7 @@ zc_check_item_commitment (ZcCheckContext *context)
 
   if (!signed_)
     reason = g_strdup (zc_translate (language, N_("The commitment letter is not signed")));
-  else if (is_blank (string_member (commitment, "signed_on")))
+  else if (is_blank (zc_json_member_string (commitment, "signed_on")))
     reason = g_strdup (zc_translate (language, N_("The commitment letter has no date")));
 
   return zc_check_item_new_take ("commitment", label (context, NC_("check item", "Commitment letter")),

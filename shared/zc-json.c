@@ -780,3 +780,53 @@ zc_json_node_equal (JsonNode *a,
       return FALSE;
     }
 }
+
+/* Lenient readers (zc-json.h) */
+
+static JsonNode *
+member_node (JsonObject *object,
+             const char *name)
+{
+  return object != NULL && name != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+const char *
+zc_json_member_string (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = member_node (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonObject *
+zc_json_member_object (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = member_node (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+zc_json_member_array (JsonObject *object,
+                      const char *name)
+{
+  JsonNode *node = member_node (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+gint64
+zc_json_member_int (JsonObject *object,
+                    const char *name,
+                    gint64      fallback)
+{
+  JsonNode *node = member_node (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}

@@ -107,6 +107,19 @@ void         zc_json_prefix_error      (GError             **error,
                                         ...) G_GNUC_PRINTF (2, 3);
 
 gboolean     zc_json_is_uuid           (const char          *string);
+
+/* Lenient readers, for data already checked or shown as it comes: NULL
+ * (or @fallback) when @object is NULL, lacks @name or holds another
+ * type there. */
+const char  *zc_json_member_string     (JsonObject          *object,
+                                        const char          *name);
+JsonObject  *zc_json_member_object     (JsonObject          *object,
+                                        const char          *name);
+JsonArray   *zc_json_member_array      (JsonObject          *object,
+                                        const char          *name);
+gint64       zc_json_member_int        (JsonObject          *object,
+                                        const char          *name,
+                                        gint64               fallback);
 char        *zc_json_format_timestamp  (GDateTime           *timestamp);
 JsonNode    *zc_json_node_copy_deep    (JsonNode            *node);
 JsonObject  *zc_json_object_copy_deep  (JsonObject          *object);
