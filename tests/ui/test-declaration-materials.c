@@ -210,7 +210,7 @@ test_files (void)
   wait_while (materials_fetching, materials);
   g_assert_true (GTK_IS_PICTURE (zc_declaration_materials_get_preview (materials)));
   g_assert_true (zc_local_store_has_blob (officer->store, cover_sha));
-  zc_ui_test_save_screenshot (window, "declaration-materials");
+  zc_ui_test_save_screenshot (window, "declaration-materials-zh.png");
 
   /* a file the server does not have: said, nothing kept */
   g_assert_true (zc_declaration_materials_show_file (materials, 1));
@@ -273,7 +273,7 @@ test_desk (void)
   zc_declaration_desk_show_side (desk, "materials");
   zc_ui_test_wait_ms (200);
   g_assert_nonnull (zc_ui_test_find_label_containing (window, "导管消融治疗阵发性心房颤动的近期疗效观察"));
-  zc_ui_test_save_screenshot (window, "declaration-desk-materials");
+  zc_ui_test_save_screenshot (window, "declaration-desk-materials-zh.png");
 
   /* offline: the list and the local files stay, the picks need the server */
   zc_test_server_stop (server);
