@@ -57,6 +57,7 @@ struct _ZcDeclarationDesk
   GtkWidget              *actions;
   GtkWidget              *buttons[ZC_N_DECLARATION_ACTIONS];
   ZcDeclarationTimeline  *timeline;
+  GtkWidget              *side;         /* the switcher and its stack */
   GtkStack               *side_stack;   /* "form", "materials" */
   GtkStack               *form_stack;
   GtkLabel               *form_status;
@@ -260,12 +261,12 @@ fill_details (ZcDeclarationDesk *self)
       /* several have several histories: none is shown */
       gtk_widget_set_visible (self->progress_heading, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->timeline), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->side_stack), FALSE);
+      gtk_widget_set_visible (self->side, FALSE);
       return;
     }
   gtk_widget_set_visible (self->progress_heading, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->side_stack), TRUE);
+  gtk_widget_set_visible (self->side, TRUE);
   if (row == NULL)
     return;
   fill_materials (self, row);
@@ -655,6 +656,7 @@ build_details (ZcDeclarationDesk *self)
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->side_stack));
   gtk_widget_set_hexpand (side, TRUE);
   gtk_box_append (GTK_BOX (row), side);
+  self->side = side;
   gtk_widget_set_vexpand (row, TRUE);
   self->details = row;
   gtk_widget_set_visible (row, FALSE);
