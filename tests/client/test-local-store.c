@@ -157,7 +157,7 @@ test_open_creates_schema (Fixture       *fixture,
   g_autofree char *owner_id = g_strdup (zc_local_store_get_owner_id (fixture->store));
   g_autoptr(GError) error = NULL;
   static const char *tables[] = { "records", "outbox", "outbox_blobs", "blobs", "sync_meta",
-                                  "messages", "rejections", "conflicts" };
+                                  "rejections", "conflicts", "plans" };
 
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, zc_local_store_migrations_get_latest ());
@@ -168,6 +168,8 @@ test_open_creates_schema (Fixture       *fixture,
                                               tables[i]);
       g_assert_cmpint (query_int (db, sql), ==, 1);
     }
+  /* messages are records: the old table is gone */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages'"), ==, 0);
   sqlite3_close (db);
 
   g_assert_true (zc_json_is_uuid (client_id));
