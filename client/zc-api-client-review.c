@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "zc-api-client-private.h"
 #include "zc-json.h"
@@ -22,32 +23,11 @@
 
 /* Plans and declarations (docs/declarations.md) */
 
-/**
- * zc_api_client_parse_plans:
- * @answer: the answer of `GET /api/v1/plans`: `{"plans": […], …}`
- *
- * A plan this version cannot read is left out (with a message in the
- * log): one odd plan must not keep the others from the cache.
- *
- * Returns: (transfer full) (element-type ZcPlan): the plans, or %NULL
- *   with ZC_API_CLIENT_ERROR_PROTOCOL when the answer has no list
- */
-GPtrArray *
-zc_api_client_parse_plans (JsonNode  *answer,
-                           GError   **error)
+/* The plans of a list, leaving out the ones this version cannot read */
+static GPtrArray *
+parse_plan_array (JsonArray *array)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_plan_unref);
-  JsonArray *array;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  array = zc_api_client_answer_array (answer, "plans");
-  if (array == NULL)
-    {
-      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
-                           _("The server’s answer is not a list of review plans"));
-      return NULL;
-    }
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -67,70 +47,145 @@ zc_api_client_parse_plans (JsonNode  *answer,
         }
       g_ptr_array_add (plans, plan);
     }
-
   return g_steal_pointer (&plans);
 }
 
-/* The list comes in pages (docs/api.md: at most 200 a page, with the
- * total): they are asked for one after the other. */
-#define PLANS_PAGE_SIZE 200
+/**
+ * zc_api_client_parse_plans:
+ * @answer: the answer of `GET /api/v1/plans`: `{"plans": […], …}`
+ *
+ * A plan this version cannot read is left out (with a message in the
+ * log): one odd plan must not keep the others from the cache.
+ *
+ * Returns: (transfer full) (element-type ZcPlan): the plans, or %NULL
+ *   with ZC_API_CLIENT_ERROR_PROTOCOL when the answer has no list
+ */
+GPtrArray *
+zc_api_client_parse_plans (JsonNode  *answer,
+                           GError   **error)
+{
+  JsonArray *array;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  array = zc_api_client_answer_array (answer, "plans");
+  if (array == NULL)
+    {
+      g_set_error_literal (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
+                           _("The server’s answer is not a list of review plans"));
+      return NULL;
+    }
+  return parse_plan_array (array);
+}
+
+/* Every page of a list (docs/api.md: at most 200 a page, with the
+ * total), asked for one after the other; the pages' @member arrays
+ * joined.  An item this version cannot read still counts as sent. */
+#define LIST_PAGE_SIZE 200
 
 typedef struct
 {
-  GPtrArray *plans;   /* owned, of ZcPlan */
-  guint      offset;
-} PlansPaging;
+  char       *path;     /* owned: with its query, without limit and offset */
+  char       *member;   /* owned */
+  const char *what;     /* the error when an answer holds no list (translated, static) */
+  JsonArray  *items;    /* owned */
+} Paging;
 
 static void
-plans_paging_free (PlansPaging *paging)
+paging_free (Paging *paging)
 {
-  g_ptr_array_unref (paging->plans);
+  g_free (paging->path);
+  g_free (paging->member);
+  json_array_unref (paging->items);
   g_free (paging);
 }
 
-static void request_plans_page (GTask *task);
+static void request_page (GTask *task);
 
 static void
-on_plans_answered (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_page (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PlansPaging *paging = g_task_get_task_data (task);
+  Paging *paging = g_task_get_task_data (task);
   g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *total;
+  JsonArray *page;
   guint n;
 
-  if (!zc_api_client_call_finish (ZC_API_CLIENT (source), result, &answer, &error) ||
-      (page = zc_api_client_parse_plans (answer, &error)) == NULL)
+  if (!zc_api_client_call_finish (ZC_API_CLIENT (source), result, &answer, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* counted as sent: a plan left out still moves the offset */
-  n = json_array_get_length (json_object_get_array_member (json_node_get_object (answer), "plans"));
-  g_ptr_array_extend_and_steal (paging->plans, g_steal_pointer (&page));
-  paging->offset += n;
-  total = json_object_get_member (json_node_get_object (answer), "total");
-  if (n > 0 && total != NULL && json_node_get_value_type (total) == G_TYPE_INT64 &&
-      json_node_get_int (total) > (gint64) paging->offset)
+  page = zc_api_client_answer_array (answer, paging->member);
+  if (page == NULL)
     {
-      request_plans_page (g_steal_pointer (&task));
+      g_task_return_new_error (task, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL, "%s", paging->what);
       return;
     }
-  g_task_return_pointer (task, g_ptr_array_ref (paging->plans), (GDestroyNotify) g_ptr_array_unref);
+  n = json_array_get_length (page);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (paging->items, json_node_copy (json_array_get_element (page, i)));
+  if (n > 0 && zc_api_client_answer_total (answer) > (gint64) json_array_get_length (paging->items))
+    {
+      request_page (g_steal_pointer (&task));
+      return;
+    }
+  g_task_return_pointer (task, json_array_ref (paging->items), (GDestroyNotify) json_array_unref);
 }
 
 static void
-request_plans_page (GTask *task)
+request_page (GTask *task)
 {
-  PlansPaging *paging = g_task_get_task_data (task);
-  g_autofree char *path = g_strdup_printf ("/api/v1/plans?limit=%u&offset=%u", PLANS_PAGE_SIZE, paging->offset);
+  Paging *paging = g_task_get_task_data (task);
+  g_autofree char *path = g_strdup_printf ("%s%climit=%u&offset=%u", paging->path,
+                                           strchr (paging->path, '?') != NULL ? '&' : '?', LIST_PAGE_SIZE,
+                                           json_array_get_length (paging->items));
 
   zc_api_client_call_async (g_task_get_source_object (task), SOUP_METHOD_GET, path, NULL,
-                            g_task_get_cancellable (task), on_plans_answered, task);
+                            g_task_get_cancellable (task), on_page, task);
+}
+
+/* GET @path page by page; finish with g_task_propagate_pointer() for
+ * the joined JsonArray. */
+static void
+list_every_page (ZcApiClient         *self,
+                 const char          *path,
+                 const char          *member,
+                 const char          *what,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Paging *paging = g_new0 (Paging, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  paging->path = g_strdup (path);
+  paging->member = g_strdup (member);
+  paging->what = what;
+  paging->items = json_array_new ();
+  g_task_set_task_data (task, paging, (GDestroyNotify) paging_free);
+  request_page (task);
+}
+
+static void
+on_every_plan (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonArray) items = NULL;
+  GError *error = NULL;
+
+  items = g_task_propagate_pointer (G_TASK (result), &error);
+  if (items == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, parse_plan_array (items), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* GET /api/v1/plans: the plans the caller may see (published and
@@ -142,16 +197,13 @@ zc_api_client_list_plans_async (ZcApiClient         *self,
                                 gpointer             user_data)
 {
   GTask *task;
-  PlansPaging *paging;
 
   g_return_if_fail (ZC_IS_API_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, zc_api_client_list_plans_async);
-  paging = g_new0 (PlansPaging, 1);
-  paging->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_plan_unref);
-  g_task_set_task_data (task, paging, (GDestroyNotify) plans_paging_free);
-  request_plans_page (task);
+  list_every_page (self, "/api/v1/plans", "plans", _("The server’s answer is not a list of review plans"),
+                   zc_api_client_list_plans_async, cancellable, on_every_plan, task);
 }
 
 /**
@@ -469,73 +521,6 @@ zc_api_client_plan_call_finish (ZcApiClient   *self,
   return plan;
 }
 
-/* Every page of GET /api/v1/declarations?plan_id=… */
-#define DECLARATIONS_PAGE_SIZE 200
-
-typedef struct
-{
-  char      *plan_id;
-  JsonArray *records;
-} DeclarationsPaging;
-
-static void
-declarations_paging_free (DeclarationsPaging *paging)
-{
-  g_free (paging->plan_id);
-  json_array_unref (paging->records);
-  g_free (paging);
-}
-
-static void request_declarations_page (GTask *task);
-
-static void
-on_declarations_answered (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  DeclarationsPaging *paging = g_task_get_task_data (task);
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonArray *page;
-  guint n;
-
-  if (!zc_api_client_call_finish (ZC_API_CLIENT (source), result, &answer, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  page = zc_api_client_answer_array (answer, "declarations");
-  if (page == NULL)
-    {
-      g_task_return_new_error (task, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL,
-                               _("The server’s answer is not a list of declarations"));
-      return;
-    }
-
-  n = json_array_get_length (page);
-  for (guint i = 0; i < n; i++)
-    json_array_add_element (paging->records, json_node_copy (json_array_get_element (page, i)));
-  if (n > 0 && zc_api_client_answer_total (answer) > (gint64) json_array_get_length (paging->records))
-    {
-      request_declarations_page (g_steal_pointer (&task));
-      return;
-    }
-  g_task_return_pointer (task, json_array_ref (paging->records), (GDestroyNotify) json_array_unref);
-}
-
-static void
-request_declarations_page (GTask *task)
-{
-  DeclarationsPaging *paging = g_task_get_task_data (task);
-  g_autofree char *escaped = g_uri_escape_string (paging->plan_id, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/v1/declarations?plan_id=%s&limit=%u&offset=%u", escaped,
-                                           DECLARATIONS_PAGE_SIZE, json_array_get_length (paging->records));
-
-  zc_api_client_call_async (g_task_get_source_object (task), SOUP_METHOD_GET, path, NULL,
-                            g_task_get_cancellable (task), on_declarations_answered, task);
-}
-
 /* GET /api/v1/declarations?plan_id=…: every declaration of a plan the
  * caller may see, all pages. */
 void
@@ -545,19 +530,16 @@ zc_api_client_list_plan_declarations_async (ZcApiClient         *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  GTask *task;
-  DeclarationsPaging *paging;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (ZC_IS_API_CLIENT (self));
   g_return_if_fail (plan_id != NULL && *plan_id != '\0');
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, zc_api_client_list_plan_declarations_async);
-  paging = g_new0 (DeclarationsPaging, 1);
-  paging->plan_id = g_strdup (plan_id);
-  paging->records = json_array_new ();
-  g_task_set_task_data (task, paging, (GDestroyNotify) declarations_paging_free);
-  request_declarations_page (task);
+  escaped = g_uri_escape_string (plan_id, NULL, FALSE);
+  path = g_strconcat ("/api/v1/declarations?plan_id=", escaped, NULL);
+  list_every_page (self, path, "declarations", _("The server’s answer is not a list of declarations"),
+                   zc_api_client_list_plan_declarations_async, cancellable, callback, user_data);
 }
 
 /**

@@ -74,6 +74,22 @@ on_called (GObject      *source,
   call->done = TRUE;
 }
 
+/* a whole list: the answer holds the joined array */
+static void
+on_listed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Call *call = user_data;
+  JsonArray *all = zc_api_client_list_plan_declarations_finish (ZC_API_CLIENT (source), result, &call->error);
+
+  call->ok = all != NULL;
+  if (all != NULL)
+    call->answer = json_node_init_array (json_node_alloc (), all);
+  g_clear_pointer (&all, json_array_unref);
+  call->done = TRUE;
+}
+
 static void
 on_downloaded (GObject      *source,
                GAsyncResult *result,
@@ -147,6 +163,8 @@ sign_in (ZcSession  *session,
 
 /* A stub server for answers the real one never gives */
 
+static guint stub_pages_asked;
+
 static void
 stub_handler (SoupServer        *server,
               SoupServerMessage *msg,
@@ -180,6 +198,28 @@ stub_handler (SoupServer        *server,
       g_autofree char *body = g_strdup_printf ("{\"language\": \"%s\"}", language != NULL ? language : "");
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+    }
+  else if (g_str_equal (path, "/api/v1/declarations") && query != NULL)
+    {
+      /* 450 declarations of plan p1 in pages of at most 200; plan p2's
+       * answer holds no list */
+      const char *plan = g_hash_table_lookup (query, "plan_id");
+      guint limit = (guint) g_ascii_strtoull (g_hash_table_lookup (query, "limit"), NULL, 10);
+      guint offset = (guint) g_ascii_strtoull (g_hash_table_lookup (query, "offset"), NULL, 10);
+      g_autoptr(GString) body = g_string_new ("{\"declarations\": [");
+
+      g_assert_cmpuint (limit, >, 0);
+      g_assert_cmpuint (limit, <=, 200);
+      if (g_strcmp0 (plan, "p2") == 0)
+        g_string_assign (body, "{\"total\": 3");
+      for (guint i = offset; g_strcmp0 (plan, "p1") == 0 && i < MIN (offset + limit, 450); i++)
+        g_string_append_printf (body, "%s{\"id\": \"d%u\"}", i > offset ? ", " : "", i);
+      if (g_strcmp0 (plan, "p1") == 0)
+        g_string_append (body, "], \"total\": 450");
+      g_string_append (body, "}");
+      stub_pages_asked++;
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body->str, body->len);
     }
   else if (g_str_equal (path, "/upload"))
     {
@@ -327,6 +367,34 @@ test_api_errors_stub (void)
     g_assert_cmpuint (progress.calls, >, 0);
     g_assert_cmpuint (progress.total, ==, 300 * 1024);
     g_assert_cmpuint (progress.done, ==, 300 * 1024);
+  }
+
+  /* a list in pages: asked for one after the other, joined in order */
+  {
+    JsonArray *all;
+
+    call_clear (&result);
+    stub_pages_asked = 0;
+    zc_api_client_list_plan_declarations_async (api, "p1", NULL, on_listed, &result);
+    iterate_until (&result.done);
+    g_assert_no_error (result.error);
+    all = json_node_get_array (result.answer);
+    g_assert_cmpuint (json_array_get_length (all), ==, 450);
+    g_assert_cmpuint (stub_pages_asked, ==, 3);
+    for (guint i = 0; i < 450; i += 149)
+      {
+        g_autofree char *id = g_strdup_printf ("d%u", i);
+
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (all, i), "id"), ==, id);
+      }
+
+    /* an answer without the list is the server's mistake, said */
+    call_clear (&result);
+    zc_api_client_list_plan_declarations_async (api, "p2", NULL, on_listed, &result);
+    iterate_until (&result.done);
+    g_assert_false (result.ok);
+    g_assert_error (result.error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_PROTOCOL);
+    call_clear (&result);
   }
 
   /* nobody listening */
