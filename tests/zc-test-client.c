@@ -43,6 +43,20 @@ zc_test_client_sign_in (ZcTestClient *client,
   zc_test_iterate_until (&done);
 }
 
+ZcSession *
+zc_test_sign_in (const char *url,
+                 const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  ZcSession *session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
+  gboolean done = FALSE;
+
+  g_assert_true (zc_session_set_server_url (session, url, &error));
+  zc_session_sign_in_async (session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
+  zc_test_iterate_until (&done);
+  return session;
+}
+
 ZcTestClient *
 zc_test_client_new (const char *url,
                     const char *login,

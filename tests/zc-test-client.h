@@ -24,6 +24,10 @@ typedef struct
 
 /* Iterates the main context until *@done, failing after a minute. */
 void          zc_test_iterate_until   (gboolean      *done);
+/* A session of @login (the demo password) on @url, signed in, kept in
+ * memory only: for widgets that need no store. */
+ZcSession    *zc_test_sign_in         (const char    *url,
+                                       const char    *login);
 /* Signs @login in (the demo password) on @url, asserting it works. */
 ZcTestClient *zc_test_client_new      (const char    *url,
                                        const char    *login,

@@ -15,46 +15,9 @@
 #include "zc-i18n.h"
 #include "zc-session.h"
 #include "zc-test-server.h"
+#include "zc-test-client.h"
 #include "zc-ui-test.h"
 #include "zc-binding-requests.h"
-
-static void
-iterate_until (gboolean *done)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static ZcSession *
-sign_in (const char *url,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  ZcSession *session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
-  gboolean done = FALSE;
-
-  g_assert_true (zc_session_set_server_url (session, url, &error));
-  zc_session_sign_in_async (session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  iterate_until (&done);
-  return session;
-}
 
 static void
 wait_idle (ZcBindingRequests *requests)
@@ -156,7 +119,7 @@ test_decide (void)
   JsonObject *binding;
 
   ask (server, lina, hospital, "我在护理部工作");
-  session = sign_in (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
+  session = zc_test_sign_in (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
   requests = ZC_BINDING_REQUESTS (zc_binding_requests_new (session));
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (requests));
@@ -224,7 +187,7 @@ test_other_unit (void)
   GtkWidget *requests;
 
   ask (server, lina, hospital, "我在护理部工作");
-  session = sign_in (server->url, ZC_TEST_DEMO_HR_OFFICER);
+  session = zc_test_sign_in (server->url, ZC_TEST_DEMO_HR_OFFICER);
   requests = g_object_ref_sink (zc_binding_requests_new (session));
   wait_idle (ZC_BINDING_REQUESTS (requests));
   g_assert_true (zc_binding_requests_is_online (ZC_BINDING_REQUESTS (requests)));

@@ -15,46 +15,9 @@
 #include "zc-i18n.h"
 #include "zc-session.h"
 #include "zc-test-server.h"
+#include "zc-test-client.h"
 #include "zc-ui-test.h"
 #include "zc-unit-statistics-view.h"
-
-static void
-iterate_until (gboolean *done)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!*done)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (zc_session_sign_in_finish (ZC_SESSION (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static ZcSession *
-sign_in (const char *url,
-         const char *login)
-{
-  g_autoptr(GError) error = NULL;
-  ZcSession *session = zc_session_new (NULL, ZC_SESSION_FLAGS_NO_KEYRING | ZC_SESSION_FLAGS_EPHEMERAL);
-  gboolean done = FALSE;
-
-  g_assert_true (zc_session_set_server_url (session, url, &error));
-  zc_session_sign_in_async (session, login, ZC_TEST_DEMO_PASSWORD, NULL, on_signed_in, &done);
-  iterate_until (&done);
-  return session;
-}
 
 static void
 wait_idle (ZcUnitStatisticsView *view)
@@ -127,7 +90,7 @@ test_statistics (void)
   GtkWidget *chart;
 
   give_title (server);
-  session = sign_in (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
+  session = zc_test_sign_in (server->url, ZC_TEST_DEMO_UNIT_OFFICER);
 
   view = ZC_UNIT_STATISTICS_VIEW (zc_unit_statistics_view_new (session));
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
@@ -180,7 +143,7 @@ test_other_role (void)
 {
   const char *args[] = { "--demo", NULL };
   ZcTestServer *server = zc_test_server_start (args);
-  g_autoptr(ZcSession) session = sign_in (server->url, ZC_TEST_DEMO_APPLICANT);
+  g_autoptr(ZcSession) session = zc_test_sign_in (server->url, ZC_TEST_DEMO_APPLICANT);
   GtkWidget *view = g_object_ref_sink (zc_unit_statistics_view_new (session));
 
   wait_idle (ZC_UNIT_STATISTICS_VIEW (view));
