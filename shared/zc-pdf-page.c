@@ -9,9 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
-#include "zc-pdf-page.h"
+#include "zc-pdf-page-private.h"
 
 /* Pages are drawn into recording surfaces while the content flows, and
  * replayed into the PDF surface by zc_pdf_document_write(): only then is
@@ -21,56 +20,14 @@
 
 G_DEFINE_QUARK (zc-pdf-error-quark, zc_pdf_error)
 
-#define N_METADATA   (CAIRO_PDF_METADATA_MOD_DATE + 1)
-#define HEADER_SIZE  8.5
-#define FOOTER_SIZE  9.0
-#define EPSILON      0.01
-
 /* Characters every Chinese form needs; a font lacking any of them would
  * print boxes. */
 static const char cjk_sample[] = "中文职称申报评审表姓名单位";
 
-typedef struct
-{
-  cairo_surface_t *recording;     /* owned */
-  char            *header_left;   /* owned, nullable */
-  char            *header_right;  /* owned, nullable */
-} Page;
-
-typedef struct
-{
-  int     parent;   /* 0 = the root */
-  char   *title;    /* owned */
-  guint   page;     /* 1-based */
-  double  y;
-  gboolean open;
-} OutlineItem;
-
-struct _ZcPdfDocument
-{
-  ZcPdfPageSetup      setup;
-  ZcLanguage          language;
-  PangoContext       *context;        /* owned */
-  char               *family;         /* owned */
-  char               *font_name;      /* owned: the family that covers Chinese */
-  GPtrArray          *pages;          /* owned, of Page */
-  cairo_t            *cr;             /* owned: the current page's context */
-  double              y;
-  char               *header_left;    /* owned, nullable */
-  char               *header_right;   /* owned, nullable */
-  ZcPdfPageLabelFunc  footer_func;
-  gpointer            footer_data;
-  GDestroyNotify      footer_destroy;
-  char               *watermark;      /* owned, nullable */
-  GPtrArray          *outline;        /* owned, of OutlineItem */
-  char               *metadata[N_METADATA];
-  gboolean            written;
-};
-
 static void
 page_free (gpointer data)
 {
-  Page *page = data;
+  ZcPdfPage *page = data;
 
   cairo_surface_destroy (page->recording);
   g_free (page->header_left);
@@ -81,7 +38,7 @@ page_free (gpointer data)
 static void
 outline_item_free (gpointer data)
 {
-  OutlineItem *item = data;
+  ZcPdfOutlineItem *item = data;
 
   g_free (item->title);
   g_free (item);
@@ -172,7 +129,7 @@ static void
 start_page (ZcPdfDocument *self)
 {
   cairo_rectangle_t extents = { 0, 0, self->setup.width, self->setup.height };
-  Page *page = g_new0 (Page, 1);
+  ZcPdfPage *page = g_new0 (ZcPdfPage, 1);
 
   g_clear_pointer (&self->cr, cairo_destroy);
   page->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
@@ -259,7 +216,7 @@ zc_pdf_document_free (ZcPdfDocument *self)
   g_free (self->header_left);
   g_free (self->header_right);
   g_free (self->watermark);
-  for (guint i = 0; i < N_METADATA; i++)
+  for (guint i = 0; i < ZC_PDF_N_METADATA; i++)
     g_free (self->metadata[i]);
   g_free (self);
 }
@@ -335,7 +292,7 @@ zc_pdf_document_set_metadata (ZcPdfDocument        *self,
                               const char           *value)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail ((guint) key < N_METADATA);
+  g_return_if_fail ((guint) key < ZC_PDF_N_METADATA);
 
   g_free (self->metadata[key]);
   self->metadata[key] = g_strdup (value);
@@ -435,7 +392,7 @@ zc_pdf_document_is_at_top (ZcPdfDocument *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return self->y <= self->setup.margin_top + EPSILON;
+  return self->y <= self->setup.margin_top + ZC_PDF_EPSILON;
 }
 
 /**
@@ -454,230 +411,11 @@ zc_pdf_document_ensure_space (ZcPdfDocument *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (height <= zc_pdf_document_get_space_left (self) + EPSILON || zc_pdf_document_is_at_top (self))
+  if (height <= zc_pdf_document_get_space_left (self) + ZC_PDF_EPSILON || zc_pdf_document_is_at_top (self))
     return FALSE;
 
   zc_pdf_document_new_page (self);
   return TRUE;
-}
-
-/* ---- text ------------------------------------------------------------- */
-
-/* Left-aligned black text of @size points in the document's family. */
-void
-zc_pdf_text_style_init (ZcPdfTextStyle *style,
-                        double          size)
-{
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (size > 0.0);
-
-  memset (style, 0, sizeof *style);
-  style->size = size;
-  style->alignment = PANGO_ALIGN_LEFT;
-  style->line_spacing = 1.0;
-}
-
-/**
- * zc_pdf_document_create_layout:
- * @width: the wrapping width; text breaks between words, and inside a
- *   word that is wider than @width, so no line is wider
- *
- * Returns: (transfer full): the laid-out text
- */
-PangoLayout *
-zc_pdf_document_create_layout (ZcPdfDocument        *self,
-                               const ZcPdfTextStyle *style,
-                               const char           *text,
-                               double                width)
-{
-  PangoFontDescription *description;
-  PangoLayout *layout;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (style != NULL, NULL);
-  g_return_val_if_fail (width > 0.0, NULL);
-
-  description = pango_font_description_from_string (self->family);
-  pango_font_description_set_absolute_size (description, style->size * PANGO_SCALE);
-  pango_font_description_set_weight (description, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-
-  layout = pango_layout_new (self->context);
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, style->alignment);
-  pango_layout_set_indent (layout, (int) (style->first_line_indent * PANGO_SCALE));
-  pango_layout_set_justify (layout, style->justify);
-  if (style->line_spacing > 0.0)
-    pango_layout_set_line_spacing (layout, (float) style->line_spacing);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  pango_font_description_free (description);
-
-  return layout;
-}
-
-/**
- * zc_pdf_layout_get_lines:
- *
- * Returns: (transfer full) (element-type ZcPdfLineBox): where each line
- *   of @layout lies; valid while @layout is not changed
- */
-GArray *
-zc_pdf_layout_get_lines (PangoLayout *layout)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (ZcPdfLineBox));
-  PangoLayoutIter *iter;
-
-  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), lines);
-
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoRectangle logical, line_logical;
-      ZcPdfLineBox box;
-
-      box.line = pango_layout_iter_get_line_readonly (iter);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      pango_layout_line_get_extents (box.line, NULL, &line_logical);
-      box.top = (double) logical.y / PANGO_SCALE;
-      box.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-      box.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      box.x = (double) (logical.x - line_logical.x) / PANGO_SCALE;
-      g_array_append_val (lines, box);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-
-  return lines;
-}
-
-double
-zc_pdf_layout_get_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), 0.0);
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.height / PANGO_SCALE;
-}
-
-/**
- * zc_pdf_draw_lines:
- * @lines: (element-type ZcPdfLineBox): from zc_pdf_layout_get_lines()
- * @first: the first line to draw
- * @end: the line after the last one to draw
- * @y: where the top of line @first goes
- *
- * Draws some lines of a layout, so that a paragraph or a table cell can
- * continue on the next page.
- */
-void
-zc_pdf_draw_lines (cairo_t              *cr,
-                   const ZcPdfTextStyle *style,
-                   GArray               *lines,
-                   guint                 first,
-                   guint                 end,
-                   double                x,
-                   double                y)
-{
-  double offset;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (lines != NULL);
-  g_return_if_fail (end <= lines->len);
-
-  if (first >= end)
-    return;
-
-  offset = g_array_index (lines, ZcPdfLineBox, first).top;
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, style->gray, style->gray, style->gray);
-  for (guint i = first; i < end; i++)
-    {
-      const ZcPdfLineBox *box = &g_array_index (lines, ZcPdfLineBox, i);
-
-      cairo_move_to (cr, x + box->x, y + box->baseline - offset);
-      pango_cairo_show_layout_line (cr, box->line);
-    }
-  cairo_restore (cr);
-}
-
-/**
- * zc_pdf_document_add_text:
- * @indent: distance from the left margin
- * @width: the width of the text, or 0 for the rest of the line
- *
- * Draws a paragraph (or several, separated by line breaks) at the
- * cursor and moves the cursor below it; lines that do not fit continue
- * on new pages.
- */
-void
-zc_pdf_document_add_text (ZcPdfDocument        *self,
-                          const ZcPdfTextStyle *style,
-                          const char           *text,
-                          double                indent,
-                          double                width)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GArray) lines = NULL;
-  double x;
-  guint i = 0;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (text != NULL);
-  g_return_if_fail (!self->written);
-
-  if (width <= 0.0)
-    width = zc_pdf_document_get_content_width (self) - indent;
-  g_return_if_fail (width > 0.0);
-
-  x = self->setup.margin_left + indent;
-  layout = zc_pdf_document_create_layout (self, style, text, width);
-  lines = zc_pdf_layout_get_lines (layout);
-
-  while (i < lines->len)
-    {
-      double space = zc_pdf_document_get_space_left (self) + EPSILON;
-      double top = g_array_index (lines, ZcPdfLineBox, i).top;
-      guint end = i;
-
-      while (end < lines->len && g_array_index (lines, ZcPdfLineBox, end).bottom - top <= space)
-        end++;
-
-      /* A line taller than a whole page is drawn anyway, once. */
-      if (end == i && zc_pdf_document_is_at_top (self))
-        end = i + 1;
-      if (end == i)
-        {
-          zc_pdf_document_new_page (self);
-          continue;
-        }
-
-      zc_pdf_draw_lines (self->cr, style, lines, i, end, x, self->y);
-      zc_pdf_document_advance (self, g_array_index (lines, ZcPdfLineBox, end - 1).bottom - top);
-      i = end;
-      if (i < lines->len)
-        zc_pdf_document_new_page (self);
-    }
-}
-
-double
-zc_pdf_document_measure_text (ZcPdfDocument        *self,
-                              const ZcPdfTextStyle *style,
-                              const char           *text,
-                              double                width)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-
-  g_return_val_if_fail (self != NULL, 0.0);
-  g_return_val_if_fail (style != NULL, 0.0);
-  g_return_val_if_fail (text != NULL, 0.0);
-
-  layout = zc_pdf_document_create_layout (self, style, text, width);
-  return zc_pdf_layout_get_height (layout);
 }
 
 /* ---- outline ---------------------------------------------------------- */
@@ -698,14 +436,14 @@ zc_pdf_document_add_outline (ZcPdfDocument *self,
                              const char    *title,
                              gboolean       open)
 {
-  OutlineItem *item;
+  ZcPdfOutlineItem *item;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (parent >= 0 && (guint) parent <= self->outline->len, 0);
   g_return_val_if_fail (title != NULL, 0);
   g_return_val_if_fail (!self->written, 0);
 
-  item = g_new0 (OutlineItem, 1);
+  item = g_new0 (ZcPdfOutlineItem, 1);
   item->parent = parent;
   item->title = g_strdup (title);
   item->page = self->pages->len;
@@ -722,429 +460,4 @@ zc_pdf_document_get_n_outline_items (ZcPdfDocument *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->outline->len;
-}
-
-/* ---- images ----------------------------------------------------------- */
-
-typedef struct
-{
-  const guchar *data;
-  gsize         length;
-  gsize         pos;
-} ReadClosure;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  ReadClosure *reader = closure;
-
-  if (reader->length - reader->pos < length)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->pos, length);
-  reader->pos += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The size in a JPEG's start-of-frame segment. */
-static gboolean
-jpeg_get_size (const guchar *data,
-               gsize         length,
-               int          *width,
-               int          *height)
-{
-  gsize pos = 2;
-
-  while (pos + 4 <= length)
-    {
-      guchar marker;
-      gsize segment;
-
-      if (data[pos] != 0xff)
-        return FALSE;
-      marker = data[pos + 1];
-      if (marker == 0xff)  /* fill byte */
-        {
-          pos++;
-          continue;
-        }
-      if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
-        {
-          pos += 2;
-          continue;
-        }
-      if (marker == 0xd9 || marker == 0xda)  /* end of image, start of scan */
-        return FALSE;
-
-      segment = ((gsize) data[pos + 2] << 8) | data[pos + 3];
-      if (segment < 2 || pos + 2 + segment > length)
-        return FALSE;
-
-      /* SOF0–SOF15, except DHT (c4), JPG (c8) and DAC (cc) */
-      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
-        {
-          if (segment < 7)
-            return FALSE;
-          *height = (data[pos + 5] << 8) | data[pos + 6];
-          *width = (data[pos + 7] << 8) | data[pos + 8];
-          return *width > 0 && *height > 0;
-        }
-      pos += 2 + segment;
-    }
-
-  return FALSE;
-}
-
-static void
-set_image_error (GError     **error,
-                 ZcLanguage   language,
-                 const char  *msgid)
-{
-  g_set_error_literal (error, ZC_PDF_ERROR, ZC_PDF_ERROR_IMAGE, zc_translate (language, msgid));
-}
-
-static cairo_surface_t *
-load_jpeg (GBytes     *bytes,
-           ZcLanguage  language,
-           GError    **error)
-{
-  gsize length;
-  const guchar *data = g_bytes_get_data (bytes, &length);
-  cairo_surface_t *surface;
-  int width = 0, height = 0;
-
-  if (!jpeg_get_size (data, length, &width, &height))
-    {
-      set_image_error (error, language, N_("The JPEG image is damaged"));
-      return NULL;
-    }
-  if ((gint64) width * height > ZC_PDF_IMAGE_MAX_PIXELS)
-    {
-      set_image_error (error, language, N_("The image has too many pixels"));
-      return NULL;
-    }
-
-  /* cairo cannot decode JPEG, but its PDF backend embeds the file as it
-   * is when the surface carries it as MIME data; the pixels stay blank. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, length,
-                                   (cairo_destroy_func_t) g_bytes_unref,
-                                   g_bytes_ref (bytes)) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      set_image_error (error, language, N_("The image could not be read"));
-      return NULL;
-    }
-
-  return surface;
-}
-
-/**
- * zc_pdf_image_load:
- * @bytes: a PNG or JPEG file, recognised by its content
- *
- * Returns: (transfer full): an image surface for zc_pdf_draw_image(), or
- *   %NULL with @error set (%ZC_PDF_ERROR_IMAGE)
- */
-cairo_surface_t *
-zc_pdf_image_load (GBytes      *bytes,
-                   ZcLanguage   language,
-                   GError     **error)
-{
-  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  ReadClosure reader = { 0 };
-  cairo_surface_t *surface;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  if (reader.length >= 3 && reader.data[0] == 0xff && reader.data[1] == 0xd8 && reader.data[2] == 0xff)
-    return load_jpeg (bytes, language, error);
-
-  if (reader.length < 24 || memcmp (reader.data, png_signature, sizeof png_signature) != 0)
-    {
-      set_image_error (error, language, N_("The image is neither PNG nor JPEG"));
-      return NULL;
-    }
-
-  /* The IHDR chunk comes first: refuse a huge image before decoding it. */
-  {
-    const guchar *ihdr = reader.data + 16;
-    guint64 width = ((guint64) ihdr[0] << 24) | (ihdr[1] << 16) | (ihdr[2] << 8) | ihdr[3];
-    guint64 height = ((guint64) ihdr[4] << 24) | (ihdr[5] << 16) | (ihdr[6] << 8) | ihdr[7];
-
-    if (width * height > ZC_PDF_IMAGE_MAX_PIXELS)
-      {
-        set_image_error (error, language, N_("The image has too many pixels"));
-        return NULL;
-      }
-  }
-
-  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      set_image_error (error, language, N_("The PNG image is damaged"));
-      return NULL;
-    }
-
-  return surface;
-}
-
-/* Draws @image as large as fits in the box, centred, keeping its shape. */
-void
-zc_pdf_draw_image (cairo_t         *cr,
-                   cairo_surface_t *image,
-                   double           x,
-                   double           y,
-                   double           width,
-                   double           height)
-{
-  int image_width, image_height;
-  double scale;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (image != NULL);
-
-  image_width = cairo_image_surface_get_width (image);
-  image_height = cairo_image_surface_get_height (image);
-  if (image_width <= 0 || image_height <= 0 || width <= 0.0 || height <= 0.0)
-    return;
-
-  scale = MIN (width / image_width, height / image_height);
-  cairo_save (cr);
-  cairo_translate (cr, x + (width - image_width * scale) / 2.0, y + (height - image_height * scale) / 2.0);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
-
-/* ---- writing ---------------------------------------------------------- */
-
-typedef struct
-{
-  GOutputStream *out;
-  GCancellable  *cancellable;
-  GError        *error;
-} WriteClosure;
-
-static cairo_status_t
-write_bytes (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
-{
-  WriteClosure *writer = closure;
-
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (writer->out, data, length, NULL, writer->cancellable, &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-draw_decoration_text (ZcPdfDocument  *self,
-                      cairo_t        *cr,
-                      const char     *text,
-                      double          size,
-                      PangoAlignment  alignment,
-                      double          baseline)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  ZcPdfTextStyle style;
-
-  zc_pdf_text_style_init (&style, size);
-  style.alignment = alignment;
-  style.gray = 0.3;
-  layout = zc_pdf_document_create_layout (self, &style, text, zc_pdf_document_get_content_width (self));
-  /* one line: the header and footer must stay inside their margin */
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_CHAR);
-  pango_layout_set_height (layout, 0);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, style.gray, style.gray, style.gray);
-  cairo_move_to (cr, self->setup.margin_left,
-                 baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
-static void
-draw_watermark (ZcPdfDocument *self,
-                cairo_t       *cr)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
-  ZcPdfTextStyle style;
-
-  zc_pdf_text_style_init (&style, 96.0);
-  style.bold = TRUE;
-  layout = zc_pdf_document_create_layout (self, &style, self->watermark, self->setup.height);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  cairo_save (cr);
-  cairo_translate (cr, self->setup.width / 2.0, self->setup.height / 2.0);
-  cairo_rotate (cr, -G_PI / 5.0);
-  /* scaled down when the text would reach past the page's edges */
-  {
-    double text_width = (double) logical.width / PANGO_SCALE;
-    double room = self->setup.width * 0.9;
-
-    if (text_width > room)
-      cairo_scale (cr, room / text_width, room / text_width);
-  }
-  cairo_move_to (cr, -(double) (logical.x + logical.width / 2) / PANGO_SCALE,
-                 -(double) (logical.y + logical.height / 2) / PANGO_SCALE);
-  cairo_set_source_rgba (cr, 0.6, 0.6, 0.6, 0.22);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
-static void
-draw_decorations (ZcPdfDocument *self,
-                  cairo_t       *cr,
-                  const Page    *page,
-                  guint          number)
-{
-  double header_baseline = self->setup.margin_top - 12.0;
-  double footer_baseline = self->setup.height - self->setup.margin_bottom + 24.0;
-
-  if (page->header_left != NULL || page->header_right != NULL)
-    {
-      if (page->header_left != NULL)
-        draw_decoration_text (self, cr, page->header_left, HEADER_SIZE, PANGO_ALIGN_LEFT, header_baseline);
-      if (page->header_right != NULL)
-        draw_decoration_text (self, cr, page->header_right, HEADER_SIZE, PANGO_ALIGN_RIGHT, header_baseline);
-
-      cairo_save (cr);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, self->setup.margin_left, header_baseline + 5.0);
-      cairo_line_to (cr, self->setup.width - self->setup.margin_right, header_baseline + 5.0);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-
-  if (self->footer_func != NULL)
-    {
-      g_autofree char *label = self->footer_func (number, self->pages->len, self->footer_data);
-
-      if (label != NULL)
-        draw_decoration_text (self, cr, label, FOOTER_SIZE, PANGO_ALIGN_CENTER, footer_baseline);
-    }
-
-  if (self->watermark != NULL)
-    {
-      /* also level, where text extraction and a quick look find it */
-      draw_decoration_text (self, cr, self->watermark, FOOTER_SIZE, PANGO_ALIGN_RIGHT, footer_baseline);
-      draw_watermark (self, cr);
-    }
-}
-
-static void
-add_outline (ZcPdfDocument   *self,
-             cairo_surface_t *surface)
-{
-  g_autofree int *ids = g_new0 (int, self->outline->len + 1);
-
-  ids[0] = CAIRO_PDF_OUTLINE_ROOT;
-  for (guint i = 0; i < self->outline->len; i++)
-    {
-      const OutlineItem *item = g_ptr_array_index (self->outline, i);
-      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *link = NULL;
-
-      /* cairo parses the link with the C locale's number syntax */
-      g_ascii_formatd (x, sizeof x, "%.2f", self->setup.margin_left);
-      g_ascii_formatd (y, sizeof y, "%.2f", MAX (item->y - 6.0, 0.0));
-      link = g_strdup_printf ("page=%u pos=[%s %s]", item->page, x, y);
-      ids[i + 1] = cairo_pdf_surface_add_outline (surface, ids[item->parent], item->title, link,
-                                                  item->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-    }
-}
-
-/**
- * zc_pdf_document_write:
- * @out: where the PDF goes; it is flushed, not closed
- *
- * Writes every page with its decorations, the outline and the metadata.
- * The document is finished afterwards: nothing more can be added, and
- * it is written only once.
- *
- * Returns: whether the whole PDF was written; %ZC_PDF_ERROR_WRITE with
- *   the stream's message otherwise
- */
-gboolean
-zc_pdf_document_write (ZcPdfDocument  *self,
-                       GOutputStream  *out,
-                       GCancellable   *cancellable,
-                       GError        **error)
-{
-  WriteClosure writer = { out, cancellable, NULL };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-  g_return_val_if_fail (!self->written, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  self->written = TRUE;
-  g_clear_pointer (&self->cr, cairo_destroy);
-
-  surface = cairo_pdf_surface_create_for_stream (write_bytes, &writer, self->setup.width, self->setup.height);
-  for (guint i = 0; i < N_METADATA; i++)
-    if (self->metadata[i] != NULL)
-      cairo_pdf_surface_set_metadata (surface, (cairo_pdf_metadata_t) i, self->metadata[i]);
-
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      const Page *page = g_ptr_array_index (self->pages, i);
-      cairo_t *cr = cairo_create (surface);
-
-      cairo_set_source_surface (cr, page->recording, 0, 0);
-      cairo_paint (cr);
-      draw_decorations (self, cr, page, i + 1);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-    }
-  add_outline (self, surface);
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (writer.error != NULL)
-    {
-      g_set_error (error, ZC_PDF_ERROR, ZC_PDF_ERROR_WRITE, "%s: %s",
-                   zc_translate (self->language, N_("The PDF could not be written")),
-                   writer.error->message);
-      g_clear_error (&writer.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ZC_PDF_ERROR, ZC_PDF_ERROR_FAILED, "%s: %s",
-                   zc_translate (self->language, N_("The PDF could not be made")),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!g_output_stream_flush (out, cancellable, &writer.error))
-    {
-      g_set_error (error, ZC_PDF_ERROR, ZC_PDF_ERROR_WRITE, "%s: %s",
-                   zc_translate (self->language, N_("The PDF could not be written")),
-                   writer.error->message);
-      g_clear_error (&writer.error);
-      return FALSE;
-    }
-
-  return TRUE;
 }
