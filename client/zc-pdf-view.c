@@ -12,63 +12,16 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
-#include "zc-pdf-view.h"
+#include "zc-pdf-view-private.h"
 
 /* A PDF viewer for the review form: a toolbar (outline, pages, zoom,
  * save, print), the outline as a sidebar, and the pages in a scrolled
  * column.  Each page is a GtkPicture sized for the zoom from the start;
  * its texture is rendered with Poppler only when the page comes near the
- * viewport, one page per idle call, and dropped when it is far away. */
+ * viewport (zc-pdf-view-pages.c).  "Save as" and printing are in
+ * zc-pdf-view-output.c. */
 
-#define PAGE_MARGIN       12    /* pixels around the column of pages */
-#define PAGE_SPACING      12
-#define POINTS_TO_PIXELS  (96.0 / 72.0)
-#define ZOOM_STEP         1.2
-#define KEEP_AROUND       3     /* pages kept rendered beyond the visible ones */
-#define MAX_TEXTURE_SIDE  8192
-
-typedef struct
-{
-  double width;   /* points */
-  double height;
-} PageSize;
-
-struct _ZcPdfView
-{
-  GtkWidget           parent_instance;
-
-  /* children */
-  GtkWidget          *toolbar;          /* owned */
-  GtkWidget          *paned;            /* owned */
-  ZcPdfOutline       *outline;          /* borrowed, in paned */
-  AdwToastOverlay    *toasts;           /* borrowed, in paned */
-  GtkScrolledWindow  *scrolled;         /* borrowed */
-  GtkWidget          *pages_box;        /* borrowed */
-  GtkEntry           *page_entry;       /* borrowed */
-  GtkLabel           *n_pages_label;    /* borrowed */
-  GtkLabel           *zoom_label;       /* borrowed */
-
-  PopplerDocument    *document;         /* owned, nullable */
-  GBytes             *bytes;            /* owned, nullable: the PDF as loaded */
-  GArray             *sizes;            /* owned, of PageSize */
-  GArray             *tops;             /* owned, of double: each page's y in the column */
-  GPtrArray          *pictures;         /* borrowed GtkPicture, children of pages_box */
-  GPtrArray          *textures;         /* owned GdkTexture, NULL where not rendered */
-  GArray             *texture_scales;   /* owned, of double: the scale each was made at */
-
-  int                 page;
-  double              zoom;
-  gboolean            fit_width;
-  gboolean            outline_visible;
-  char               *suggested_name;   /* owned */
-
-  guint               render_source;
-  guint               fit_source;
-  double              pending_y;        /* a scroll waiting for the layout; < 0: none */
-  gboolean            scrolling;        /* the scroll is ours, not the user's */
-  GtkFileChooserNative *chooser;        /* owned, nullable */
-  GtkPrintOperation  *print_operation;  /* owned, nullable */
-};
+#define ZOOM_STEP 1.2
 
 G_DEFINE_FINAL_TYPE (ZcPdfView, zc_pdf_view, GTK_TYPE_WIDGET)
 
@@ -84,103 +37,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void schedule_render (ZcPdfView *self);
-
-/* ---- geometry --------------------------------------------------------- */
-
-static double
-pixels_per_point (ZcPdfView *self)
-{
-  return self->zoom * POINTS_TO_PIXELS;
-}
-
-static int
-page_pixels (ZcPdfView *self,
-             double     points)
-{
-  return MAX (1, (int) (points * pixels_per_point (self) + 0.5));
-}
-
-static double
-page_top (ZcPdfView *self,
-          int        page)
-{
-  return g_array_index (self->tops, double, page);
-}
-
-static double
-column_height (ZcPdfView *self)
-{
-  int last = (int) self->sizes->len - 1;
-
-  if (last < 0)
-    return 0.0;
-  return page_top (self, last) + page_pixels (self, g_array_index (self->sizes, PageSize, last).height) + PAGE_MARGIN;
-}
-
-/* Sizes every page for the zoom; the textures stay until re-rendered. */
-static void
-layout_pages (ZcPdfView *self)
-{
-  double y = PAGE_MARGIN;
-
-  g_array_set_size (self->tops, self->sizes->len);
-  for (guint i = 0; i < self->sizes->len; i++)
-    {
-      const PageSize *size = &g_array_index (self->sizes, PageSize, i);
-      int width = page_pixels (self, size->width);
-      int height = page_pixels (self, size->height);
-
-      g_array_index (self->tops, double, i) = y;
-      gtk_widget_set_size_request (g_ptr_array_index (self->pictures, i), width, height);
-      y += height + PAGE_SPACING;
-    }
-}
-
-static void
-visible_pages (ZcPdfView *self,
-               int       *first,
-               int       *last)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  double top = gtk_adjustment_get_value (adjustment);
-  double bottom = top + gtk_adjustment_get_page_size (adjustment);
-
-  *first = *last = self->page;
-  if (gtk_adjustment_get_page_size (adjustment) <= 0.0 || self->pending_y >= 0.0)
-    return;
-
-  *first = -1;
-  for (int i = 0; i < (int) self->sizes->len; i++)
-    {
-      double y = page_top (self, i);
-      double height = page_pixels (self, g_array_index (self->sizes, PageSize, i).height);
-
-      if (y + height >= top && y <= bottom)
-        {
-          if (*first < 0)
-            *first = i;
-          *last = i;
-        }
-    }
-  if (*first < 0)
-    *first = *last = self->page;
-}
-
-/* The page at a third of the viewport's height. */
-static int
-page_at_scroll (ZcPdfView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  double y = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 3.0;
-  int page = 0;
-
-  for (int i = 0; i < (int) self->tops->len; i++)
-    if (page_top (self, i) - PAGE_SPACING <= y)
-      page = i;
-  return page;
-}
 
 /* ---- state shown in the toolbar ---------------------------------------- */
 
@@ -238,14 +94,14 @@ apply_pending_scroll (ZcPdfView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
 
-  if (self->pending_y < 0.0 || gtk_adjustment_get_upper (adjustment) + 1.0 < column_height (self))
+  if (self->pending_y < 0.0 || gtk_adjustment_get_upper (adjustment) + 1.0 < zc_pdf_view_column_height (self))
     return;
 
   self->scrolling = TRUE;
   gtk_adjustment_set_value (adjustment, self->pending_y);
   self->scrolling = FALSE;
   self->pending_y = -1.0;
-  schedule_render (self);
+  zc_pdf_view_schedule_render (self);
 }
 
 static void
@@ -254,7 +110,7 @@ scroll_to (ZcPdfView *self,
 {
   self->pending_y = MAX (0.0, y);
   apply_pending_scroll (self);
-  schedule_render (self);
+  zc_pdf_view_schedule_render (self);
 }
 
 static void
@@ -262,8 +118,8 @@ on_vadjustment_value_changed (ZcPdfView     *self,
                               GtkAdjustment *adjustment)
 {
   if (!self->scrolling && self->pending_y < 0.0 && self->sizes->len > 0)
-    set_current_page (self, page_at_scroll (self));
-  schedule_render (self);
+    set_current_page (self, zc_pdf_view_page_at_scroll (self));
+  zc_pdf_view_schedule_render (self);
 }
 
 static void
@@ -271,132 +127,7 @@ on_vadjustment_changed (ZcPdfView     *self,
                         GtkAdjustment *adjustment)
 {
   apply_pending_scroll (self);
-  schedule_render (self);
-}
-
-/* ---- rendering -------------------------------------------------------- */
-
-static void
-clear_texture (gpointer data)
-{
-  if (data != NULL)
-    g_object_unref (data);
-}
-
-/* The page on white: Poppler leaves the paper transparent. */
-static GdkTexture *
-render_texture (PopplerPage *page,
-                double       scale)
-{
-  double width, height;
-  int pixel_width, pixel_height, stride;
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-  GBytes *bytes;
-  cairo_t *cr;
-
-  poppler_page_get_size (page, &width, &height);
-  scale = MIN (scale, MAX_TEXTURE_SIDE / MAX (width, height));
-  pixel_width = MAX (1, (int) (width * scale + 0.5));
-  pixel_height = MAX (1, (int) (height * scale + 0.5));
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * pixel_height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes, (gsize) stride);
-  g_bytes_unref (bytes);
-
-  return texture;
-}
-
-static double
-texture_scale (ZcPdfView *self)
-{
-  return pixels_per_point (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-}
-
-static void
-drop_texture (ZcPdfView *self,
-              int        page)
-{
-  if (g_ptr_array_index (self->textures, page) == NULL)
-    return;
-  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), NULL);
-  g_clear_object ((GdkTexture **) &g_ptr_array_index (self->textures, page));
-}
-
-/* One page per call, so that scrolling stays smooth. */
-static gboolean
-render_next (gpointer data)
-{
-  ZcPdfView *self = data;
-  double scale = texture_scale (self);
-  int first, last;
-
-  if (self->document == NULL)
-    {
-      self->render_source = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  visible_pages (self, &first, &last);
-  first = MAX (0, first - 1);
-  last = MIN ((int) self->sizes->len - 1, last + 1);
-  for (int i = first; i <= last; i++)
-    {
-      if (g_ptr_array_index (self->textures, i) == NULL ||
-          g_array_index (self->texture_scales, double, i) != scale)
-        {
-          PopplerPage *page = poppler_document_get_page (self->document, i);
-          GdkTexture *texture = render_texture (page, scale);
-
-          g_object_unref (page);
-          clear_texture (g_ptr_array_index (self->textures, i));
-          g_ptr_array_index (self->textures, i) = texture;
-          g_array_index (self->texture_scales, double, i) = scale;
-          gtk_picture_set_paintable (g_ptr_array_index (self->pictures, i), GDK_PAINTABLE (texture));
-          return G_SOURCE_CONTINUE;
-        }
-    }
-
-  for (int i = 0; i < (int) self->sizes->len; i++)
-    if (i < first - KEEP_AROUND || i > last + KEEP_AROUND)
-      drop_texture (self, i);
-
-  self->render_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_render (ZcPdfView *self)
-{
-  if (self->render_source == 0 && self->document != NULL)
-    self->render_source = g_idle_add (render_next, self);
-}
-
-/**
- * zc_pdf_view_page_is_rendered:
- * @page: a 0-based page number
- *
- * Returns: whether the page's picture holds a rendering, at any zoom
- */
-gboolean
-zc_pdf_view_page_is_rendered (ZcPdfView *self,
-                              int        page)
-{
-  g_return_val_if_fail (ZC_IS_PDF_VIEW (self), FALSE);
-  g_return_val_if_fail (page >= 0 && page < (int) self->sizes->len, FALSE);
-
-  return g_ptr_array_index (self->textures, page) != NULL;
+  zc_pdf_view_schedule_render (self);
 }
 
 /* ---- zoom and pages --------------------------------------------------- */
@@ -416,16 +147,18 @@ apply_zoom (ZcPdfView *self,
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
 
-      offset = (gtk_adjustment_get_value (adjustment) - page_top (self, self->page)) / pixels_per_point (self);
+      offset = (gtk_adjustment_get_value (adjustment) - zc_pdf_view_page_top (self, self->page)) /
+               zc_pdf_view_pixels_per_point (self);
     }
 
   self->zoom = zoom;
-  layout_pages (self);
+  zc_pdf_view_layout_pages (self);
   update_zoom_label (self);
   update_actions (self);
   if (self->sizes->len > 0)
-    scroll_to (self, page_top (self, self->page) + MAX (offset, -PAGE_MARGIN / pixels_per_point (self)) *
-                                                   pixels_per_point (self));
+    scroll_to (self, zc_pdf_view_page_top (self, self->page) +
+                     MAX (offset, -PAGE_MARGIN / zc_pdf_view_pixels_per_point (self)) *
+                     zc_pdf_view_pixels_per_point (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -534,7 +267,7 @@ zc_pdf_view_set_page (ZcPdfView *self,
 
   page = CLAMP (page, 0, (int) self->sizes->len - 1);
   set_current_page (self, page);
-  scroll_to (self, page_top (self, page) - PAGE_MARGIN);
+  scroll_to (self, zc_pdf_view_page_top (self, page) - PAGE_MARGIN);
 }
 
 static void
@@ -547,7 +280,7 @@ on_outline_item_activated (ZcPdfView *self,
     return;
 
   set_current_page (self, page);
-  scroll_to (self, page_top (self, page) + y * pixels_per_point (self) - PAGE_MARGIN);
+  scroll_to (self, zc_pdf_view_page_top (self, page) + y * zc_pdf_view_pixels_per_point (self) - PAGE_MARGIN);
 }
 
 static void
@@ -636,7 +369,7 @@ zc_pdf_view_load_bytes (ZcPdfView  *self,
       }
     }
 
-  layout_pages (self);
+  zc_pdf_view_layout_pages (self);
   zc_pdf_outline_set_document (self->outline, document);
   self->page = -1;
   set_current_page (self, 0);
@@ -715,242 +448,6 @@ zc_pdf_view_set_suggested_name (ZcPdfView  *self,
   g_free (self->suggested_name);
   self->suggested_name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED_NAME]);
-}
-
-/* ---- save and print --------------------------------------------------- */
-
-static void
-toast (ZcPdfView  *self,
-       const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-static void
-save_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * zc_pdf_view_save_async:
- * @file: where to write the PDF; it is replaced
- *
- * Writes the PDF exactly as it was loaded.
- */
-void
-zc_pdf_view_save_async (ZcPdfView           *self,
-                        GFile               *file,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ZC_IS_PDF_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, zc_pdf_view_save_async);
-  if (self->bytes == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s", _("No document is shown"));
-      return;
-    }
-
-  g_file_replace_contents_bytes_async (file, self->bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, save_done, g_steal_pointer (&task));
-}
-
-gboolean
-zc_pdf_view_save_finish (ZcPdfView     *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (ZC_IS_PDF_VIEW (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      data)
-{
-  ZcPdfView *self = ZC_PDF_VIEW (source);
-  g_autoptr(GError) error = NULL;
-
-  if (zc_pdf_view_save_finish (self, result, &error))
-    toast (self, _("The PDF was saved"));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message = g_strdup_printf (_("The PDF could not be saved: %s"), error->message);
-
-      toast (self, message);
-    }
-}
-
-static void
-on_chooser_response (ZcPdfView            *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        zc_pdf_view_save_async (self, file, NULL, on_saved, NULL);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ZcPdfView *self = ZC_PDF_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_("Save the PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), self->suggested_name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* Each PDF page scaled to the printable area, centred, vector all the way. */
-static void
-draw_print_page (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page_number,
-                 gpointer           data)
-{
-  PopplerDocument *document = data;
-  PopplerPage *page = poppler_document_get_page (document, page_number);
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  double page_width, page_height, scale;
-
-  if (page == NULL)
-    return;
-
-  poppler_page_get_size (page, &page_width, &page_height);
-  scale = MIN (width / page_width, height / page_height);
-  cairo_save (cr);
-  cairo_translate (cr, (width - page_width * scale) / 2.0, (height - page_height * scale) / 2.0);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  cairo_restore (cr);
-  g_object_unref (page);
-}
-
-/**
- * zc_pdf_view_create_print_operation:
- *
- * A print operation for the document shown: every page on A4 paper,
- * the whole page printable (the PDF has its own margins).  The print
- * action runs it with the print dialog; a test can export it to a file.
- *
- * Returns: (transfer full) (nullable): the operation, or %NULL when no
- *   document is shown
- */
-GtkPrintOperation *
-zc_pdf_view_create_print_operation (ZcPdfView *self)
-{
-  GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  GtkPaperSize *a4;
-
-  g_return_val_if_fail (ZC_IS_PDF_VIEW (self), NULL);
-
-  if (self->document == NULL)
-    return NULL;
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (operation, (int) self->sizes->len);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, self->suggested_name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_print_page),
-                         g_object_ref (self->document), (GClosureNotify) g_object_unref, 0);
-  return operation;
-}
-
-static void
-on_print_done (ZcPdfView               *self,
-               GtkPrintOperationResult  result,
-               GtkPrintOperation       *operation)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *message = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The PDF could not be printed: %s"),
-                                 error != NULL ? error->message : _("unknown error"));
-      toast (self, message);
-    }
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ZcPdfView *self = ZC_PDF_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->print_operation);
-  self->print_operation = zc_pdf_view_create_print_operation (self);
-  if (self->print_operation == NULL)
-    return;
-
-  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
-  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (on_print_done), self, G_CONNECT_SWAPPED);
-  if (gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = g_strdup_printf (_("The PDF could not be printed: %s"), error->message);
-
-      toast (self, message);
-    }
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -1095,7 +592,7 @@ zc_pdf_view_init (ZcPdfView *self)
   self->sizes = g_array_new (FALSE, TRUE, sizeof (PageSize));
   self->tops = g_array_new (FALSE, TRUE, sizeof (double));
   self->pictures = g_ptr_array_new ();
-  self->textures = g_ptr_array_new_with_free_func (clear_texture);
+  self->textures = g_ptr_array_new_with_free_func (zc_pdf_view_clear_texture);
   self->texture_scales = g_array_new (FALSE, TRUE, sizeof (double));
   self->zoom = 1.0;
   self->fit_width = TRUE;
@@ -1298,8 +795,8 @@ zc_pdf_view_class_init (ZcPdfViewClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf.zoom-fit-width", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "pdf.next-page", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "pdf.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "pdf.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "pdf.save-as", NULL, zc_pdf_view_save_as_action);
+  gtk_widget_class_install_action (widget_class, "pdf.print", NULL, zc_pdf_view_print_action);
   gtk_widget_class_install_property_action (widget_class, "pdf.show-outline", "outline-visible");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "pdf.zoom-in", NULL);
