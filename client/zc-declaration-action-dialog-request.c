@@ -12,29 +12,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "zc-date.h"
 #include "zc-declaration-action-dialog-private.h"
 #include "zc-declaration-body.h"
 #include "zc-holiday-calendar.h"
 
 /* The request: the fields read and checked into the body of
  * POST …/actions, each problem shown under its field. */
-
-/* Strictly YYYY-MM-DD. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  unsigned year, month, day;
-  char rest;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
 
 /* Strictly HH:MM, 24 hours. */
 static gboolean
@@ -97,7 +81,7 @@ zc_declaration_action_dialog_build_request (ZcDeclarationActionDialog  *self,
       g_autofree char *text = zc_declaration_action_dialog_field_text (self, ZC_ACTION_FIELD_ENDS_ON);
       GDate ends_on;
 
-      if (!parse_date (text, &ends_on))
+      if (!zc_date_parse_day (text, &ends_on))
         {
           zc_declaration_action_dialog_set_field_error (self, ZC_ACTION_FIELD_ENDS_ON,
                                                         _("Give a date as YYYY-MM-DD."));
@@ -132,7 +116,7 @@ zc_declaration_action_dialog_build_request (ZcDeclarationActionDialog  *self,
       unsigned hour = 0, minute = 0;
       GDate day;
 
-      if (!parse_date (day_text, &day) || !parse_time (time_text, &hour, &minute))
+      if (!zc_date_parse_day (day_text, &day) || !parse_time (time_text, &hour, &minute))
         {
           zc_declaration_action_dialog_set_field_error (self, ZC_ACTION_FIELD_INTERVIEW_AT,
                                                         _("Give a date as YYYY-MM-DD and a time as HH:MM."));

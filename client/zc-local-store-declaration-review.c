@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "zc-date.h"
 #include "zc-declaration-body.h"
 #include "zc-holiday-calendar.h"
 #include "zc-i18n.h"
@@ -298,33 +299,6 @@ get_string (JsonObject  *args,
 }
 
 static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  unsigned year, month, day;
-  char rest;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
-static void
-beijing_today (GDate *today)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static gboolean
 check_ends_on (JsonObject   *args,
                const GDate  *today,
                ZcLanguage    language,
@@ -335,7 +309,7 @@ check_ends_on (JsonObject   *args,
   const char *text = NULL;
   GDate end, earliest;
 
-  if (!get_string (args, "ends_on", &text) || !parse_date (text, &end))
+  if (!get_string (args, "ends_on", &text) || !zc_date_parse_day (text, &end))
     return args_error (error, "ends_on", zc_translate (language, N_("Give the last day of the publicity as "
                                                                     "YYYY-MM-DD.")));
   calendar = zc_holiday_calendar_get_default (&calendar_error);
@@ -491,7 +465,7 @@ zc_declaration_review_check_args (ZcDeclarationAction   action,
     }
   if (today == NULL)
     {
-      beijing_today (&now);
+      zc_date_today_in_beijing (&now);
       today = &now;
     }
   allowed = allowed_args (action);

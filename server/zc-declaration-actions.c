@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "zc-api-error.h"
+#include "zc-date.h"
 #include "zc-declaration-body.h"
 #include "zc-declaration-record.h"
 #include "zc-declaration-service.h"
@@ -69,29 +70,6 @@ get_string (JsonObject   *args,
   zc_json_prefix_error (&json_error, "args");
   zc_api_error_from_json (error, json_error, language);
   return FALSE;
-}
-
-/* A strict YYYY-MM-DD. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint year, month, day;
-
-  g_date_clear (date, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-  if (sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
 }
 
 static gboolean
@@ -220,7 +198,7 @@ start_publicity (ZcDeclarationActionContext  *context,
   if (!check_members (args, allowed, language, error) ||
       !get_string (args, "ends_on", TRUE, &ends_on, language, error))
     return FALSE;
-  if (!parse_date (ends_on, &end))
+  if (!zc_date_parse_day (ends_on, &end))
     {
       zc_api_set_invalid_field (error, "args.ends_on", zc_translate (language, N_("Give the last day of the "
                                                                                   "publicity as YYYY-MM-DD.")));
@@ -284,7 +262,7 @@ end_publicity (ZcDeclarationActionContext  *context,
   node = json_object_get_member (started->data, "ends_on");
   if (node != NULL && json_node_get_value_type (node) == G_TYPE_STRING)
     ends_on = json_node_get_string (node);
-  if (!parse_date (ends_on, &end))
+  if (!zc_date_parse_day (ends_on, &end))
     {
       g_set_error (error, ZC_STORE_ERROR, ZC_STORE_ERROR_IO, "Publicity of %s has no end date", context->record->id);
       return FALSE;

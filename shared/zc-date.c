@@ -306,3 +306,36 @@ zc_date_today_in_beijing (GDate *today)
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
 }
+
+/**
+ * zc_date_parse_day:
+ * @text: (nullable): a day as "YYYY-MM-DD", ten characters, digits only
+ * @date: (out caller-allocates): set to the day
+ *
+ * The one reading of a whole day that the client's offline checks and
+ * the server share, so both accept exactly the same texts.
+ *
+ * Returns: whether @text is such a day and exists
+ */
+gboolean
+zc_date_parse_day (const char *text,
+                   GDate      *date)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}

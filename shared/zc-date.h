@@ -55,5 +55,7 @@ gboolean  zc_partial_date_check_not_future (const ZcPartialDate  *date,
                                             ZcLanguage            language,
                                             GError              **error);
 void      zc_date_today_in_beijing   (GDate               *today);
+gboolean  zc_date_parse_day          (const char          *text,
+                                      GDate               *date);
 
 G_END_DECLS

@@ -257,6 +257,30 @@ test_today_in_beijing (void)
   g_assert_true (date_matches (&today, before) || date_matches (&today, after));
 }
 
+/* One reading of a whole day for the client and the server */
+static void
+test_parse_day (void)
+{
+  static const char *bad[] = {
+    NULL, "", "2026-3-01", "2026-03-1", "2026- 3-01", "2026-+3-01", "2026-03-01 ", " 2026-03-1",
+    "2026/03/01", "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "abcd-ef-gh", "２０２６-03-01",
+    "20260301", "2026-03-011",
+  };
+  GDate date;
+
+  g_assert_true (zc_date_parse_day ("2026-03-01", &date));
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&date), ==, 3);
+  g_assert_cmpint (g_date_get_day (&date), ==, 1);
+  g_assert_true (zc_date_parse_day ("2024-02-29", &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 29);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (zc_date_parse_day (bad[i], &date));
+      g_assert_false (g_date_valid (&date));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/shared/date/check-not-future", test_check_not_future);
   g_test_add_func ("/shared/date/format", test_format);
   g_test_add_func ("/shared/date/today-in-beijing", test_today_in_beijing);
+  g_test_add_func ("/shared/date/parse-day", test_parse_day);
 
   return g_test_run ();
 }
