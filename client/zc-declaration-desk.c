@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "zc-declaration-body.h"
-#include "zc-declaration-desk.h"
+#include "zc-declaration-desk-private.h"
 #include "zc-declaration-materials.h"
 #include "zc-declaration-queue.h"
 #include "zc-json.h"
@@ -26,44 +26,6 @@
  * declaration's own files are local too; the timeline, the frozen picks
  * and the review form are the server's: shown when online. */
 
-struct _ZcDeclarationDesk
-{
-  AdwBin                  parent_instance;
-
-  ZcLocalStore           *store;        /* owned */
-  ZcSession              *session;      /* owned */
-  ZcRole                  role;
-  char                   *selected_id;  /* owned, nullable: the one shown */
-  char                   *materials_key; /* owned, nullable: what the materials show */
-  gint64                  shown_version; /* of the one shown, as listed */
-  JsonNode               *detail;       /* owned, nullable: GET /api/v1/declarations/{id} */
-  GCancellable           *loading;      /* owned, nullable: the detail */
-  GCancellable           *downloading;  /* owned, nullable: the review form */
-  GtkWidget              *dialog;       /* weak, nullable */
-
-  ZcDeclarationQueue     *queue;
-  GtkWidget              *nothing;      /* no declaration chosen */
-  GtkWidget              *details;
-  GtkLabel               *applicant_label;
-  GtkLabel               *title_label;
-  GtkLabel               *plan_label;
-  GtkLabel               *state_label;
-  GtkLabel               *sync_label;   /* waiting for sync, refused */
-  GtkLabel               *warning_label;
-  GtkLabel               *notice_label;
-  GtkLabel               *timeline_note;
-  GtkWidget              *progress_heading;
-  gboolean                notice_queued; /* the notice says an action waits for sync */
-  GtkWidget              *actions;
-  GtkWidget              *buttons[ZC_N_DECLARATION_ACTIONS];
-  ZcDeclarationTimeline  *timeline;
-  GtkWidget              *side;         /* the switcher and its stack */
-  GtkStack               *side_stack;   /* "form", "materials" */
-  GtkStack               *form_stack;
-  GtkLabel               *form_status;
-  ZcPdfView              *pdf_view;
-  ZcDeclarationMaterials *materials;
-};
 
 G_DEFINE_FINAL_TYPE (ZcDeclarationDesk, zc_declaration_desk, ADW_TYPE_BIN)
 
@@ -82,90 +44,29 @@ set_label (GtkLabel   *label,
 }
 
 /* Above the declaration: an action's outcome or a refusal */
-static void
-set_notice (ZcDeclarationDesk *self,
-            const char        *text,
-            gboolean           queued)
+void
+zc_declaration_desk_set_notice (ZcDeclarationDesk *self,
+                                const char        *text,
+                                gboolean           queued)
 {
   set_label (self->notice_label, text);
   self->notice_queued = queued && text != NULL;
 }
 
-static const ZcDeclarationReviewRow *
-find_row (ZcDeclarationDesk *self,
-          const char        *id)
+const ZcDeclarationReviewRow *
+zc_declaration_desk_find_row (ZcDeclarationDesk *self,
+                              const char        *id)
 {
   return zc_declaration_queue_find (self->queue, id);
 }
 
-static GPtrArray *
-chosen_ids (ZcDeclarationDesk *self)
+GPtrArray *
+zc_declaration_desk_chosen_ids (ZcDeclarationDesk *self)
 {
   return zc_declaration_queue_get_selected (self->queue);
 }
 
 static void fill_details (ZcDeclarationDesk *self);
-
-/* The declaration */
-
-static void open_dialog (ZcDeclarationDesk   *self,
-                         ZcDeclarationAction  action);
-
-static void
-on_action_clicked (GtkButton         *button,
-                   ZcDeclarationDesk *self)
-{
-  open_dialog (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "action")));
-}
-
-/* The actions the role may take on every chosen declaration now. */
-static void
-fill_actions (ZcDeclarationDesk *self)
-{
-  guint counts[ZC_N_DECLARATION_ACTIONS] = { 0 };
-  g_autoptr(GArray) actions = g_array_new (FALSE, FALSE, sizeof (ZcDeclarationAction));
-  guint n_chosen = 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->actions)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->actions), child);
-  memset (self->buttons, 0, sizeof self->buttons);
-  for (guint i = 0; i < chosen_ids (self)->len; i++)
-    {
-      const ZcDeclarationReviewRow *row = find_row (self, chosen_ids (self)->pdata[i]);
-      g_autoptr(GArray) some = NULL;
-
-      if (row == NULL)
-        continue;
-      n_chosen++;
-      some = zc_declaration_review_row_actions (row, self->role);
-      for (guint j = 0; j < some->len; j++)
-        counts[g_array_index (some, ZcDeclarationAction, j)]++;
-    }
-  /* the way forward first, suggested; a return last */
-  for (guint action = 0; action < ZC_N_DECLARATION_ACTIONS; action++)
-    if (n_chosen > 0 && counts[action] == n_chosen && action != ZC_DECLARATION_ACTION_RETURN)
-      g_array_append_val (actions, action);
-  if (n_chosen > 0 && counts[ZC_DECLARATION_ACTION_RETURN] == n_chosen)
-    {
-      ZcDeclarationAction back = ZC_DECLARATION_ACTION_RETURN;
-
-      g_array_append_val (actions, back);
-    }
-  for (guint i = 0; i < actions->len; i++)
-    {
-      ZcDeclarationAction action = g_array_index (actions, ZcDeclarationAction, i);
-      GtkWidget *button = gtk_button_new_with_mnemonic (zc_declaration_action_dialog_button_label (action));
-
-      if (i == 0 && action != ZC_DECLARATION_ACTION_RETURN)
-        gtk_widget_add_css_class (button, "suggested-action");
-      g_object_set_data (G_OBJECT (button), "action", GINT_TO_POINTER (action));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_action_clicked), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->actions), button);
-      self->buttons[action] = button;
-    }
-  gtk_widget_set_visible (self->actions, actions->len > 0);
-}
 
 /* "含 N 项单位未审核的业绩": the frozen form marks the picks the unit had
  * not approved when they were picked; the server may count them. */
@@ -233,9 +134,9 @@ fill_materials (ZcDeclarationDesk            *self,
 static void
 fill_details (ZcDeclarationDesk *self)
 {
-  const ZcDeclarationReviewRow *row = find_row (self, self->selected_id);
+  const ZcDeclarationReviewRow *row = zc_declaration_desk_find_row (self, self->selected_id);
   JsonObject *detail = self->detail != NULL ? json_node_get_object (self->detail) : NULL;
-  guint n_chosen = chosen_ids (self)->len;
+  guint n_chosen = zc_declaration_desk_chosen_ids (self)->len;
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
   g_autofree char *sync = NULL;
@@ -244,7 +145,7 @@ fill_details (ZcDeclarationDesk *self)
 
   gtk_widget_set_visible (self->details, row != NULL || n_chosen > 1);
   gtk_widget_set_visible (self->nothing, row == NULL && n_chosen <= 1);
-  fill_actions (self);
+  zc_declaration_desk_fill_actions (self);
   if (n_chosen > 1)
     {
       g_autofree char *chosen = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u declaration chosen",
@@ -320,7 +221,7 @@ on_detail (GObject      *source,
         set_label (self->notice_label,
                    _("This declaration is no longer in your queue: it was withdrawn or moved on."));
       else if (!g_error_matches (error, ZC_API_CLIENT_ERROR, ZC_API_CLIENT_ERROR_NETWORK))
-        set_notice (self, error->message, FALSE);
+        zc_declaration_desk_set_notice (self, error->message, FALSE);
       gtk_label_set_label (self->form_status, _("The review form needs a connection."));
       gtk_stack_set_visible_child_name (self->form_stack, "status");
       fill_details (self);
@@ -371,11 +272,11 @@ load_detail (ZcDeclarationDesk *self)
 static void
 on_selection_changed (ZcDeclarationDesk *self)
 {
-  GPtrArray *chosen = chosen_ids (self);
+  GPtrArray *chosen = zc_declaration_desk_chosen_ids (self);
   const char *single = chosen->len == 1 ? chosen->pdata[0] : NULL;
-  const ZcDeclarationReviewRow *row = find_row (self, single);
+  const ZcDeclarationReviewRow *row = zc_declaration_desk_find_row (self, single);
 
-  set_notice (self, NULL, FALSE);
+  zc_declaration_desk_set_notice (self, NULL, FALSE);
   if (g_strcmp0 (single, self->selected_id) == 0)
     {
       fill_details (self);
@@ -392,7 +293,7 @@ on_selection_changed (ZcDeclarationDesk *self)
 static void
 on_rows_changed (ZcDeclarationDesk *self)
 {
-  const ZcDeclarationReviewRow *row = find_row (self, self->selected_id);
+  const ZcDeclarationReviewRow *row = zc_declaration_desk_find_row (self, self->selected_id);
   gint64 version = row != NULL ? row->version : -1;
 
   /* the server moved it on: its timeline and form too */
@@ -405,113 +306,19 @@ on_rows_changed (ZcDeclarationDesk *self)
   /* "queued, goes with the next sync" is over once nothing chosen waits */
   if (self->notice_queued)
     {
-      GPtrArray *chosen = chosen_ids (self);
+      GPtrArray *chosen = zc_declaration_desk_chosen_ids (self);
       gboolean waiting = FALSE;
 
       for (guint i = 0; i < chosen->len && !waiting; i++)
         {
-          const ZcDeclarationReviewRow *some = find_row (self, chosen->pdata[i]);
+          const ZcDeclarationReviewRow *some = zc_declaration_desk_find_row (self, chosen->pdata[i]);
 
           waiting = some != NULL && (some->flags & ZC_DECLARATION_REVIEW_AWAITING) != 0;
         }
       if (!waiting)
-        set_notice (self, NULL, FALSE);
+        zc_declaration_desk_set_notice (self, NULL, FALSE);
     }
   fill_details (self);
-}
-
-/* Acting */
-
-static gboolean
-queue_request (ZcDeclarationActionDialog  *dialog,
-               JsonObject                 *request,
-               gpointer                    user_data,
-               GError                    **error)
-{
-  ZcDeclarationDesk *self = user_data;
-  ZcDeclarationAction action = zc_declaration_action_dialog_get_action (dialog);
-  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (ZcDeclarationReviewTarget));
-  g_autofree char *notice = NULL;
-  guint n;
-
-  for (guint i = 0; i < chosen_ids (self)->len; i++)
-    {
-      const ZcDeclarationReviewRow *row = find_row (self, chosen_ids (self)->pdata[i]);
-      ZcDeclarationReviewTarget target;
-
-      if (row == NULL)
-        continue;
-      target.id = row->id;
-      target.seen_state = row->state;
-      target.seen_version = row->version;
-      g_array_append_val (targets, target);
-    }
-  n = targets->len;
-  /* the rows may be read again by the store's "changed": keep the ids */
-  {
-    g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint i = 0; i < n; i++)
-      {
-        ZcDeclarationReviewTarget *target = &g_array_index (targets, ZcDeclarationReviewTarget, i);
-
-        g_ptr_array_add (ids, g_strdup (target->id));
-        target->id = ids->pdata[i];
-      }
-    if (!zc_local_store_declaration_review_queue (self->store, action, self->role,
-                                                  (ZcDeclarationReviewTarget *) (gpointer) targets->data, n,
-                                                  zc_json_member_string (request, "comment"),
-                                                  zc_json_member_object (request, "args"), NULL, ZC_LANGUAGE_LOCALE,
-                                                  error))
-      return FALSE;
-  }
-  notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "“%s” queued for %u declaration; it goes to the server with the next sync.",
-                                         "“%s” queued for %u declarations; they go to the server with the next sync.",
-                                         n),
-                            zc_declaration_action_get_label (action, ZC_LANGUAGE_LOCALE), n);
-  set_notice (self, notice, TRUE);
-  return TRUE;
-}
-
-static void
-on_changed_meanwhile (ZcDeclarationActionDialog *dialog,
-                      ZcDeclarationDesk         *self)
-{
-  set_notice (self, _("This declaration changed meanwhile — look again."), FALSE);
-  zc_declaration_queue_reload (self->queue);
-}
-
-static void
-open_dialog (ZcDeclarationDesk   *self,
-             ZcDeclarationAction  action)
-{
-  const ZcDeclarationReviewRow *row = find_row (self, chosen_ids (self)->len > 0 ? chosen_ids (self)->pdata[0] : NULL);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ZcDeclarationActionDialog *dialog;
-  g_autofree char *title = NULL;
-  g_autofree char *subject = NULL;
-
-  if (row == NULL)
-    return;
-  if (self->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dialog));
-
-  title = zc_declaration_row_title (row);
-  if (chosen_ids (self)->len > 1)
-    subject = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u declaration", "%u declarations",
-                                            chosen_ids (self)->len), chosen_ids (self)->len);
-  else
-    subject = g_strdup_printf ("%s · %s", zc_declaration_row_applicant (row), title);
-  dialog = zc_declaration_action_dialog_new (action, subject, NULL);
-  zc_declaration_action_dialog_set_target (dialog, NULL, row->id, row->state, row->version);
-  zc_declaration_action_dialog_set_queue_func (dialog, queue_request, self);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "changed-meanwhile", G_CALLBACK (on_changed_meanwhile), self, 0);
-  self->dialog = GTK_WIDGET (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -803,7 +610,7 @@ zc_declaration_desk_has_row (ZcDeclarationDesk *self,
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), FALSE);
   g_return_val_if_fail (declaration_id != NULL, FALSE);
 
-  return find_row (self, declaration_id) != NULL;
+  return zc_declaration_desk_find_row (self, declaration_id) != NULL;
 }
 
 /* @state: (nullable): a state id of the filter, or %NULL for all */
@@ -853,7 +660,7 @@ guint
 zc_declaration_desk_get_n_selected (ZcDeclarationDesk *self)
 {
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), 0);
-  return chosen_ids (self)->len;
+  return zc_declaration_desk_chosen_ids (self)->len;
 }
 
 /* Returns: the state @declaration_id is shown in (the server's, as
@@ -867,7 +674,7 @@ zc_declaration_desk_get_row_state (ZcDeclarationDesk *self,
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), -1);
   g_return_val_if_fail (declaration_id != NULL, -1);
 
-  row = find_row (self, declaration_id);
+  row = zc_declaration_desk_find_row (self, declaration_id);
   return row != NULL ? (int) row->state : -1;
 }
 
@@ -881,7 +688,7 @@ zc_declaration_desk_get_row_flags (ZcDeclarationDesk *self,
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), 0);
   g_return_val_if_fail (declaration_id != NULL, 0);
 
-  row = find_row (self, declaration_id);
+  row = zc_declaration_desk_find_row (self, declaration_id);
   return row != NULL ? row->flags : 0;
 }
 
@@ -896,7 +703,7 @@ zc_declaration_desk_get_row_sync_text (ZcDeclarationDesk *self,
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), NULL);
   g_return_val_if_fail (declaration_id != NULL, NULL);
 
-  row = find_row (self, declaration_id);
+  row = zc_declaration_desk_find_row (self, declaration_id);
   return row != NULL ? zc_declaration_row_sync_text (row) : NULL;
 }
 
