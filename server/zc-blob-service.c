@@ -275,6 +275,15 @@ zc_blob_service_get_context (ZcBlobService *service)
   return service->ctx;
 }
 
+/* Returns: (transfer none): where the service keeps the bytes */
+ZcBlobStore *
+zc_blob_service_get_store (ZcBlobService *service)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+
+  return service->store;
+}
+
 const ZcBlobSettings *
 zc_blob_service_get_settings (ZcBlobService *service)
 {

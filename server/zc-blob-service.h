@@ -50,6 +50,7 @@ ZcBlobService *zc_blob_service_new_full          (ZcContext             *ctx,
 ZcBlobService *zc_blob_service_ref               (ZcBlobService         *service);
 void           zc_blob_service_unref             (ZcBlobService         *service);
 ZcContext     *zc_blob_service_get_context       (ZcBlobService         *service);
+ZcBlobStore   *zc_blob_service_get_store         (ZcBlobService         *service);
 const ZcBlobSettings *zc_blob_service_get_settings (ZcBlobService       *service);
 
 /* Receiving one blob: begin (worker thread), write each chunk as it

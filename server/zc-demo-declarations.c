@@ -13,8 +13,10 @@
 #include "zc-declaration-freeze.h"
 #include "zc-declaration-record.h"
 #include "zc-demo-declarations.h"
+#include "zc-demo-files.h"
 #include "zc-demo-plans.h"
 #include "zc-json.h"
+#include "zc-pdf-page.h"
 #include "zc-review-service.h"
 #include "zc-store-accounts.h"
 #include "zc-store-audit.h"
@@ -30,29 +32,31 @@
 #define DEMO_OFFICER   "410103197805210041"
 
 #define DAY_USEC (G_GINT64_CONSTANT (24 * 3600) * G_USEC_PER_SEC)
+#define BEIJING_OFFSET (8 * 3600)
 
 typedef struct
 {
   const char *id;
   const char *kind;
   int         days_ago;
+  gboolean    with_cover;   /* attach the journal cover */
   const char *body;
 } DemoEntry;
 
 /* Ids under the demo archive's prefix (zc-demo-archive.c uses …01xx). */
 static const DemoEntry demo_entries[] = {
-  { "de300000-0000-4000-8000-000000000201", "archive:education", 70,
+  { "de300000-0000-4000-8000-000000000201", "archive:education", 70, FALSE,
     "{\"start_on\": \"2009-09-01\", \"graduated_on\": \"2012-07-01\", \"school\": \"河南大学\","
     " \"education_type\": \"1\", \"major\": \"内科学（心血管病）\", \"schooling_years\": 3,"
     " \"enrolment_status\": \"1\", \"education_level\": \"14\", \"degree\": \"3\", \"before_work\": true,"
     " \"overseas\": false}" },
-  { "de300000-0000-4000-8000-000000000202", "archive:work-experience", 68,
+  { "de300000-0000-4000-8000-000000000202", "archive:work-experience", 68, FALSE,
     "{\"start_on\": \"2012-07-20\", \"unit\": \"郑州市示范人民医院\", \"technical_post\": \"主治医师\","
     " \"employed_post\": \"主治医师\", \"profession\": \"心血管内科\","
     " \"content\": \"在心血管内科从事临床诊疗工作，负责心律失常患者的诊治与随访。\"}" },
-  { "de300000-0000-4000-8000-000000000203", "archive:annual-assessments", 50,
+  { "de300000-0000-4000-8000-000000000203", "archive:annual-assessments", 50, FALSE,
     "{\"year\": 2024, \"result\": \"1\", \"assessed_by\": \"郑州市示范人民医院\"}" },
-  { "de300000-0000-4000-8000-000000000204", "archive:papers", 40,
+  { "de300000-0000-4000-8000-000000000204", "archive:papers", 40, TRUE,
     "{\"title\": \"导管消融治疗阵发性心房颤动的近期疗效观察\", \"published_on\": \"2023-08-15\","
     " \"paper_type\": \"1\", \"journal\": \"中国实用医刊\", \"author_rank\": \"1\", \"own_words\": 5}" },
 };
@@ -92,6 +96,7 @@ get_caller (ZcStoreTxn  *txn,
  * the history and messages a real review leaves. */
 static gboolean
 seed_entries (ZcStoreTxn      *txn,
+              ZcBlobStore     *blobs,
               const ZcCaller  *applicant,
               const ZcCaller  *officer,
               gint64           now,
@@ -110,6 +115,18 @@ seed_entries (ZcStoreTxn      *txn,
 
       if (!zc_json_parse (demo->body, strlen (demo->body), ZC_JSON_DEFAULT_MAX_DEPTH, &body, error))
         return FALSE;
+      if (demo->with_cover)
+        {
+          JsonObject *cover = zc_demo_file_store (txn, blobs, ZC_DEMO_FILE_JOURNAL_COVER, applicant->account_id,
+                                                  added, error);
+          JsonArray *attachments;
+
+          if (cover == NULL)
+            return FALSE;
+          attachments = json_array_new ();
+          json_array_add_object_element (attachments, cover);
+          json_object_set_array_member (json_node_get_object (body), "attachments", attachments);
+        }
 
       record->id = g_strdup (demo->id);
       record->kind = g_strdup (demo->kind);
@@ -132,8 +149,8 @@ seed_entries (ZcStoreTxn      *txn,
   return TRUE;
 }
 
-/* The submission as the applicant made it; the demo has no signed
- * commitment file, so the check is not run here. */
+/* The submission as the applicant made it.  The check is not run here:
+ * 周涛 has no personal information in the demo. */
 static gboolean
 submit (ZcStoreTxn             *txn,
         const ZcChangeContext  *change,
@@ -178,17 +195,97 @@ submit (ZcStoreTxn             *txn,
          zc_declaration_freeze_in (txn, change, record, error);
 }
 
+/* The day @now falls on in Beijing, as a body's date. */
+static char *
+beijing_day (gint64 now)
+{
+  g_autoptr(GTimeZone) beijing = g_time_zone_new_offset (BEIJING_OFFSET);
+  g_autoptr(GDateTime) instant = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (instant, beijing);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* An image member of a body: the record less its name and size. */
+static JsonObject *
+image_of (JsonObject *record)
+{
+  JsonObject *image = json_object_new ();
+
+  json_object_set_string_member (image, "sha256", json_object_get_string_member (record, "sha256"));
+  json_object_set_string_member (image, "mime", json_object_get_string_member (record, "mime"));
+  return image;
+}
+
+/* The files the declaration hands in, uploaded by the applicant: the
+ * photo, the signed commitment and the defence outline (left out, with
+ * a warning, where no font can write its Chinese). */
+static gboolean
+add_files (ZcStoreTxn             *txn,
+           ZcBlobStore            *blobs,
+           const ZcChangeContext  *change,
+           JsonObject             *body,
+           GError                **error)
+{
+  const char *uploader = change->caller->account_id;
+  g_autoptr(JsonObject) photo = NULL;
+  g_autoptr(JsonObject) signature = NULL;
+  g_autoptr(JsonObject) outline = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *signed_on = beijing_day (change->now);
+  JsonObject *commitment;
+
+  photo = zc_demo_file_store (txn, blobs, ZC_DEMO_FILE_PHOTO, uploader, change->now, error);
+  if (photo == NULL)
+    return FALSE;
+  signature = zc_demo_file_store (txn, blobs, ZC_DEMO_FILE_SIGNATURE, uploader, change->now, error);
+  if (signature == NULL)
+    return FALSE;
+  outline = zc_demo_file_store (txn, blobs, ZC_DEMO_FILE_OUTLINE, uploader, change->now, &local_error);
+  if (outline == NULL && !g_error_matches (local_error, ZC_PDF_ERROR, ZC_PDF_ERROR_NO_CJK_FONT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  json_object_set_object_member (body, "photo", image_of (photo));
+  commitment = json_object_new ();
+  json_object_set_string_member (commitment, "signed_on", signed_on);
+  json_object_set_object_member (commitment, "signature", image_of (signature));
+  json_object_set_object_member (body, "commitment", commitment);
+
+  if (outline != NULL)
+    {
+      JsonArray *attachments = json_array_new ();
+      JsonObject *attachment = json_object_new ();
+      JsonArray *files = json_array_new ();
+
+      json_array_add_object_element (files, g_steal_pointer (&outline));
+      json_object_set_string_member (attachment, "requirement", "defence-outline");
+      json_object_set_array_member (attachment, "files", files);
+      json_array_add_object_element (attachments, attachment);
+      json_object_set_array_member (body, "attachments", attachments);
+    }
+  else
+    g_warning ("The demo declaration has no defence outline: %s", local_error->message);
+
+  return TRUE;
+}
+
 /**
  * zc_demo_seed_declarations:
+ * @blobs: where the declaration's files go
  *
  * Gives 周涛 an approved archive and a declaration to the demo review
- * plan, submitted and waiting in his unit's review.  Seeding again
- * leaves an existing demo declaration as it is.
+ * plan, with its photo, signed commitment and defence outline, submitted
+ * and waiting in his unit's review.  Seeding again leaves an existing
+ * demo declaration as it is.
  */
 gboolean
-zc_demo_seed_declarations (ZcStoreTxn  *txn,
-                           gint64       now,
-                           GError     **error)
+zc_demo_seed_declarations (ZcStoreTxn   *txn,
+                           ZcBlobStore  *blobs,
+                           gint64        now,
+                           GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ZcStoredRecord) existing = NULL;
@@ -202,7 +299,7 @@ zc_demo_seed_declarations (ZcStoreTxn  *txn,
   ZcCaller officer = { 0 };
   ZcChangeContext change = { &caller, NULL, 0, NULL, ZC_LANGUAGE_LOCALE, now };
 
-  g_return_val_if_fail (txn != NULL, FALSE);
+  g_return_val_if_fail (txn != NULL && ZC_IS_BLOB_STORE (blobs), FALSE);
 
   existing = zc_store_records_get (txn, ZC_DEMO_DECLARATION_ID, &local_error);
   if (existing != NULL)
@@ -223,11 +320,12 @@ zc_demo_seed_declarations (ZcStoreTxn  *txn,
   /* the entries are seeded with the declaration, so they exist when it
    * does not (and not when it does) */
   change.now = now - 3 * DAY_USEC;
-  if (!seed_entries (txn, &caller, &officer, change.now - 30 * DAY_USEC, error))
+  if (!seed_entries (txn, blobs, &caller, &officer, change.now - 30 * DAY_USEC, error))
     return FALSE;
 
   text = g_strdup_printf (body_format, zc_plan_get_version (plan));
-  if (!zc_json_parse (text, strlen (text), ZC_JSON_DEFAULT_MAX_DEPTH, &body, error))
+  if (!zc_json_parse (text, strlen (text), ZC_JSON_DEFAULT_MAX_DEPTH, &body, error) ||
+      !add_files (txn, blobs, &change, json_node_get_object (body), error))
     return FALSE;
 
   put = zc_declaration_record_put_in (txn, &change, ZC_DEMO_DECLARATION_ID, 0, json_node_get_object (body), TRUE,

@@ -162,14 +162,17 @@ seed_account (ZcStoreTxn         *txn,
 /**
  * zc_demo_seed:
  *
+ * @blobs: the server's blob store, for the declaration's files
+ *
  * Adds the demo units and accounts that are missing, the demo
  * applicant's personal information and archive, the plans and 周涛's
- * declaration in the unit's review, in one transaction, and marks the
- * database as a demo database.
+ * declaration in the unit's review with its files, in one transaction,
+ * and marks the database as a demo database.
  */
 gboolean
-zc_demo_seed (ZcContext  *ctx,
-              GError    **error)
+zc_demo_seed (ZcContext    *ctx,
+              ZcBlobStore  *blobs,
+              GError      **error)
 {
   g_autoptr(ZcStoreTxn) txn = NULL;
   g_autofree char *password_hash = NULL;
@@ -179,6 +182,7 @@ zc_demo_seed (ZcContext  *ctx,
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ctx != NULL, FALSE);
+  g_return_val_if_fail (ZC_IS_BLOB_STORE (blobs), FALSE);
 
   if (!zc_store_set_demo (ctx->store, TRUE, error))
     return FALSE;
@@ -199,7 +203,7 @@ zc_demo_seed (ZcContext  *ctx,
                        password_hash, now, error);
   ok = ok && zc_demo_seed_archive (txn, now, error);
   ok = ok && zc_demo_seed_plans (txn, now, error);
-  ok = ok && zc_demo_seed_declarations (txn, now, error);
+  ok = ok && zc_demo_seed_declarations (txn, blobs, now, error);
   ok = ok && zc_store_audit_append (txn, now, &entry, error) && zc_store_txn_commit (txn, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (unit_ids); i++)

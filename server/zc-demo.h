@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "zc-blob-store.h"
 #include "zc-context.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,9 @@ G_BEGIN_DECLS
 
 #define ZC_DEMO_PASSWORD "demo2026"
 
-gboolean  zc_demo_seed      (ZcContext  *ctx,
-                             GError    **error);
+gboolean  zc_demo_seed      (ZcContext    *ctx,
+                             ZcBlobStore  *blobs,
+                             GError      **error);
 char     *zc_demo_describe  (void);
 
 /* zc-demo-archive.c: the demo applicant's personal information and

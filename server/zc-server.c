@@ -128,7 +128,11 @@ zc_server_new (const ZcServerOptions  *options,
     return NULL;
 
   self->ctx = zc_context_new (self->store, options);
-  if (options->demo && !zc_demo_seed (self->ctx, error))
+  /* before the demo: its declaration hands in files */
+  blobs = zc_blob_service_new (self->ctx, error);
+  if (blobs == NULL)
+    return NULL;
+  if (options->demo && !zc_demo_seed (self->ctx, zc_blob_service_get_store (blobs), error))
     return NULL;
   if (!purge_tombstones (self->ctx, options->tombstone_days, error))
     return NULL;
@@ -147,9 +151,6 @@ zc_server_new (const ZcServerOptions  *options,
   zc_http_add_handler (self->soup, "/api/v1/health", zc_api_health_handler,
                        g_object_ref (self->store), g_object_unref);
 
-  blobs = zc_blob_service_new (self->ctx, error);
-  if (blobs == NULL)
-    return NULL;
   zc_api_blobs_install (blobs, self->soup);
   zc_api_declaration_pdf_install (blobs, self->soup);
 

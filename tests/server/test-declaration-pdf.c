@@ -13,6 +13,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "zc-date.h"
 #include "zc-json.h"
 #include "zc-server-test.h"
 
@@ -20,6 +21,9 @@ static const char * const demo[] = { "--demo", NULL };
 
 /* the demo committee's published review plan, open around the server's time */
 #define DEMO_REVIEW_PLAN "de600000-0000-4000-8000-000000000001"
+/* 周涛's, in the unit's review, with its files */
+#define DEMO_DECLARATION "de700000-0000-4000-8000-000000000001"
+#define DEMO_DECLARANT   "410102198704230033"
 #define APPLICANT_NAME   "林晓明"
 /* born 1 January 1990 (zc_server_test_id_number ()) */
 #define PERSONAL_INFO \
@@ -406,7 +410,7 @@ test_name_from_account (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *officer = zc_test_server_login (fixture->server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
-  g_autoptr(Answer) pdf = fetch_ok (fixture, "/api/v1/declarations/de700000-0000-4000-8000-000000000001/review-form.pdf",
+  g_autoptr(Answer) pdf = fetch_ok (fixture, "/api/v1/declarations/" DEMO_DECLARATION "/review-form.pdf",
                                     officer, "application/pdf");
   g_autoptr(GError) error = NULL;
   PopplerDocument *document = poppler_document_new_from_bytes (pdf->body, NULL, &error);
@@ -418,6 +422,152 @@ test_name_from_account (Fixture       *fixture,
   text = poppler_page_get_text (cover);
   g_assert_nonnull (strstr (text, "周涛"));
   g_object_unref (cover);
+  g_object_unref (document);
+}
+
+static gboolean
+page_has_image (PopplerDocument *document,
+                int              index)
+{
+  PopplerPage *page = poppler_document_get_page (document, index);
+  GList *images = poppler_page_get_image_mapping (page);
+  gboolean found = images != NULL;
+
+  poppler_page_free_image_mapping (images);
+  g_object_unref (page);
+  return found;
+}
+
+/* GET /api/v1/blobs/{sha256} as @token: its status, and the bytes must
+ * be what their name says when it is 200. */
+static guint
+read_blob (Fixture    *fixture,
+           const char *sha256,
+           const char *token)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/blobs/", sha256, NULL);
+  g_autoptr(Answer) answer = fetch (fixture->server, "GET", path, token, NULL);
+
+  if (answer->status == 200)
+    {
+      g_autofree char *got = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, answer->body);
+
+      g_assert_cmpstr (got, ==, sha256);
+    }
+  return answer->status;
+}
+
+/* The demo's declaration hands in real files (zc-demo-files.c): the
+ * unit officer reviewing it and 周涛 may read them, 张伟 (another
+ * applicant of the hospital) may not; the photo passes the photo rules,
+ * the outline is a PDF in Chinese, and the review form shows the photo
+ * and the signature. */
+static void
+test_demo_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *officer = zc_test_server_login (fixture->server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *declarant = zc_test_server_login (fixture->server, DEMO_DECLARANT, ZC_TEST_DEMO_PASSWORD);
+  g_autoptr(JsonNode) detail = zc_server_test_ok (fixture->server, "GET", "/api/v1/declarations/" DEMO_DECLARATION,
+                                                   officer, NULL, 200);
+  JsonObject *record = json_object_get_object_member (zc_server_test_object (detail), "record");
+  JsonObject *body = json_object_get_object_member (record, "body");
+  JsonObject *commitment = json_object_get_object_member (body, "commitment");
+  JsonArray *attachments = json_object_get_array_member (body, "attachments");
+  JsonObject *outline_file = NULL;
+  JsonArray *picks = json_object_get_array_member (zc_server_test_object (detail), "picks");
+  const char *cover = NULL;
+  const char *files[4];
+  g_autofree char *photo_check_path = NULL;
+  g_autofree char *outline_path = NULL;
+  g_autoptr(JsonNode) photo_check = NULL;
+  g_autoptr(Answer) outline = NULL;
+  g_autoptr(Answer) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+  int photo_page = -1;
+  int n_with_images = 0;
+  GDate signed_on;
+
+  g_assert_cmpstr (json_object_get_string_member (record, "state"), ==, "unit_review");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "photo"), "mime"), ==,
+                   "image/jpeg");
+  g_assert_true (zc_date_parse_day (json_object_get_string_member (commitment, "signed_on"), &signed_on));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (commitment, "signature"), "mime"),
+                   ==, "image/png");
+  g_assert_cmpuint (json_array_get_length (attachments), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (attachments, 0), "requirement"), ==,
+                   "defence-outline");
+  outline_file = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (attachments,
+                                                                                                              0),
+                                                                              "files"), 0);
+  g_assert_cmpstr (json_object_get_string_member (outline_file, "name"), ==, "答辩提纲.pdf");
+  g_assert_cmpstr (json_object_get_string_member (outline_file, "mime"), ==, "application/pdf");
+
+  /* the picked paper carries its journal's cover */
+  for (guint i = 0; i < json_array_get_length (picks); i++)
+    {
+      JsonObject *pick = json_array_get_object_element (picks, i);
+      JsonObject *pick_body = json_object_get_object_member (pick, "body");
+
+      if (g_strcmp0 (json_object_get_string_member (pick, "category"), "papers") == 0)
+        cover = json_object_get_string_member (json_array_get_object_element (
+                  json_object_get_array_member (pick_body, "attachments"), 0), "sha256");
+    }
+  g_assert_nonnull (cover);
+
+  files[0] = json_object_get_string_member (json_object_get_object_member (body, "photo"), "sha256");
+  files[1] = json_object_get_string_member (json_object_get_object_member (commitment, "signature"), "sha256");
+  files[2] = json_object_get_string_member (outline_file, "sha256");
+  files[3] = cover;
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_assert_cmpuint (read_blob (fixture, files[i], officer), ==, 200);
+      g_assert_cmpuint (read_blob (fixture, files[i], declarant), ==, 200);
+      g_assert_cmpuint (read_blob (fixture, files[i], fixture->other), ==, 404);
+      g_assert_cmpuint (read_blob (fixture, files[i], fixture->hr_officer), ==, 404);
+    }
+
+  /* a photo the deployment's rules accept */
+  photo_check_path = g_strconcat ("/api/v1/blobs/", files[0], "/photo-check", NULL);
+  photo_check = zc_server_test_ok (fixture->server, "GET", photo_check_path, declarant, NULL, 200);
+  g_assert_true (json_object_get_boolean_member (zc_server_test_object (photo_check), "ok"));
+
+  /* the outline: a PDF that says what it is */
+  outline_path = g_strconcat ("/api/v1/blobs/", files[2], NULL);
+  outline = fetch_ok (fixture, outline_path, officer, "application/pdf");
+  document = poppler_document_new_from_bytes (outline->body, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "答辩提纲"));
+  g_assert_nonnull (strstr (text, "导管消融治疗阵发性心房颤动"));
+  g_object_unref (page);
+  g_object_unref (document);
+
+  /* the review form: the photo beside the basic information (the page
+   * with the ID number), the signature on another page (the commitment
+   * letter's) */
+  pdf = fetch_ok (fixture, "/api/v1/declarations/" DEMO_DECLARATION "/review-form.pdf", officer, "application/pdf");
+  document = poppler_document_new_from_bytes (pdf->body, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *page_text = NULL;
+
+      page = poppler_document_get_page (document, i);
+      page_text = poppler_page_get_text (page);
+      g_object_unref (page);
+      if (photo_page < 0 && strstr (page_text, DEMO_DECLARANT) != NULL)
+        photo_page = i;
+      n_with_images += page_has_image (document, i);
+    }
+  g_assert_cmpint (photo_page, >=, 0);
+  g_assert_true (page_has_image (document, photo_page));
+  g_assert_cmpint (n_with_images, ==, 2);
   g_object_unref (document);
 }
 
@@ -436,6 +586,7 @@ main (int   argc,
   ADD ("/server/declaration-pdf/new-version", test_new_version);
   ADD ("/server/declaration-pdf/who", test_who);
   ADD ("/server/declaration-pdf/name-from-account", test_name_from_account);
+  ADD ("/server/declaration-pdf/demo-files", test_demo_files);
 
   return g_test_run ();
 }

@@ -232,8 +232,10 @@ test_files (void)
 }
 
 /* The desk of the demo's unit officer: 周涛's declaration with its four
- * frozen picks beside the review form; offline, the picks say they need
- * a connection. */
+ * frozen picks and the files it hands in (the paper's journal cover,
+ * the photo, the signed commitment, the defence outline) beside the
+ * review form, fetched from the server when asked for; offline, the
+ * picks say they need a connection and the fetched files still show. */
 static void
 test_desk (void)
 {
@@ -245,6 +247,7 @@ test_desk (void)
   GtkWidget *window = gtk_window_new ();
   ZcDeclarationDesk *desk;
   ZcDeclarationMaterials *materials;
+  GtkWidget *preview;
   const char *id = NULL;
 
   zc_test_client_sync_ok (officer);
@@ -275,6 +278,28 @@ test_desk (void)
   g_assert_nonnull (zc_ui_test_find_label_containing (window, "导管消融治疗阵发性心房颤动的近期疗效观察"));
   zc_ui_test_save_screenshot (window, "declaration-desk-materials-zh.png");
 
+  /* the picks' file, then the declaration's own; the plan names the attachment */
+  g_assert_cmpuint (zc_declaration_materials_get_n_files (materials), ==, 4);
+  g_assert_cmpstr (zc_declaration_materials_get_file_label (materials, 0), ==, "期刊封面.png");
+  g_assert_cmpstr (zc_declaration_materials_get_file_label (materials, 1), ==, "照片");
+  g_assert_cmpstr (zc_declaration_materials_get_file_label (materials, 2), ==, "承诺书签名");
+  g_assert_cmpstr (zc_declaration_materials_get_file_label (materials, 3), ==, "答辩提纲");
+
+  /* the photo and the outline, from the server: the officer may read them */
+  g_assert_true (zc_declaration_materials_show_file (materials, 1));
+  wait_while (materials_fetching, materials);
+  g_assert_true (GTK_IS_PICTURE (zc_declaration_materials_get_preview (materials)));
+  g_assert_true (zc_declaration_materials_show_file (materials, 3));
+  wait_while (materials_fetching, materials);
+  preview = zc_declaration_materials_get_preview (materials);
+  g_assert_true (ZC_IS_PDF_VIEW (preview));
+  g_assert_cmpint (zc_pdf_view_get_n_pages (ZC_PDF_VIEW (preview)), ==, 1);
+  /* its row in view, for the screenshot */
+  gtk_widget_grab_focus (gtk_widget_get_ancestor (zc_ui_test_find_label_containing (window, "答辩提纲"),
+                                                  GTK_TYPE_LIST_BOX_ROW));
+  zc_ui_test_wait_ms (200);
+  zc_ui_test_save_screenshot (window, "declaration-desk-outline-zh.png");
+
   /* offline: the list and the local files stay, the picks need the server */
   zc_test_server_stop (server);
   zc_session_expire (officer->session);
@@ -282,6 +307,11 @@ test_desk (void)
   g_assert_cmpstr (zc_declaration_desk_get_selected_id (desk), ==, id);
   g_assert_cmpuint (zc_declaration_materials_get_n_picks (materials), ==, 0);
   g_assert_nonnull (zc_ui_test_find_label_containing (window, "查看业绩需要联网"));
+  g_assert_cmpuint (zc_declaration_materials_get_n_files (materials), ==, 3);
+  g_assert_cmpstr (zc_declaration_materials_get_file_label (materials, 2), ==, "答辩提纲");
+  g_assert_true (zc_declaration_materials_show_file (materials, 2));
+  g_assert_false (zc_declaration_materials_is_fetching (materials));
+  g_assert_true (ZC_IS_PDF_VIEW (zc_declaration_materials_get_preview (materials)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   zc_test_client_free (officer);
