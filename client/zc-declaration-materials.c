@@ -27,6 +27,7 @@ typedef struct
 {
   JsonObject *record;   /* owned: {sha256, mime, name} */
   char       *label;    /* owned: what the row says */
+  GtkWidget  *row;      /* its row in the list */
 } File;
 
 struct _ZcDeclarationMaterials
@@ -127,6 +128,7 @@ file_row (ZcDeclarationMaterials *self,
 
   file->record = json_object_ref (record);
   file->label = g_strdup (label);
+  file->row = row;
   g_ptr_array_add (self->files, file);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -396,6 +398,17 @@ zc_declaration_materials_show_file (ZcDeclarationMaterials *self,
   g_cancellable_cancel (self->fetching);
   g_clear_object (&self->fetching);
   self->shown = (int) index;
+  /* the row of the file below stands out, for the eye and screen readers */
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      GtkWidget *row = ((File *) self->files->pdata[i])->row;
+
+      if (i == index)
+        gtk_widget_add_css_class (row, "accent");
+      else
+        gtk_widget_remove_css_class (row, "accent");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, i == index, -1);
+    }
   file = self->files->pdata[index];
   sha256 = zc_json_member_string (file->record, "sha256");
   if (sha256 == NULL || zc_local_store_has_blob (self->store, sha256) || !is_online (self))

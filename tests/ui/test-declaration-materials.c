@@ -199,6 +199,14 @@ test_files (void)
   g_assert_true (zc_declaration_materials_show_file (materials, 2));
   g_assert_false (zc_declaration_materials_is_fetching (materials));
   g_assert_true (GTK_IS_PICTURE (zc_declaration_materials_get_preview (materials)));
+  /* the row of the file shown stands out */
+  {
+    GtkWidget *label = zc_ui_test_find_label_containing (window, "照片");
+    GtkWidget *row = label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) : NULL;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_has_css_class (row, "accent"));
+  }
   g_assert_true (zc_declaration_materials_show_file (materials, 3));
   preview = zc_declaration_materials_get_preview (materials);
   g_assert_true (ZC_IS_PDF_VIEW (preview));
