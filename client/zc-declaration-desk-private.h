@@ -37,6 +37,7 @@ struct _ZcDeclarationDesk
   GtkLabel               *plan_label;
   GtkLabel               *state_label;
   GtkLabel               *sync_label;   /* waiting for sync, refused */
+  GtkLabel               *deadline_label; /* until when this role may act */
   GtkLabel               *warning_label;
   GtkLabel               *notice_label;
   GtkLabel               *timeline_note;

@@ -140,7 +140,9 @@ fill_details (ZcDeclarationDesk *self)
   g_autofree char *title = NULL;
   g_autofree char *state = NULL;
   g_autofree char *sync = NULL;
+  g_autofree char *deadline = NULL;
   g_autofree char *warning = NULL;
+  gboolean urgent = FALSE;
   gint64 pending;
 
   gtk_widget_set_visible (self->details, row != NULL || n_chosen > 1);
@@ -156,6 +158,7 @@ fill_details (ZcDeclarationDesk *self)
       set_label (self->plan_label, NULL);
       set_label (self->state_label, NULL);
       set_label (self->sync_label, NULL);
+      set_label (self->deadline_label, NULL);
       set_label (self->warning_label, NULL);
       set_label (self->timeline_note, NULL);
       zc_declaration_timeline_set_entries (self->timeline, NULL);
@@ -180,6 +183,12 @@ fill_details (ZcDeclarationDesk *self)
   set_label (self->state_label, state);
   sync = zc_declaration_row_sync_text (row);
   set_label (self->sync_label, sync);
+  deadline = zc_declaration_row_deadline_text (row, self->role, &urgent);
+  set_label (self->deadline_label, deadline);
+  if (urgent)
+    gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "warning");
   pending = detail != NULL ? pending_picks (detail) : 0;
   if (pending > 0)
     warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Includes %d entry the unit has not reviewed",
@@ -371,6 +380,8 @@ build_info (ZcDeclarationDesk *self)
   self->state_label = wrapped_label (NULL);
   self->sync_label = wrapped_label ("accent");
   gtk_widget_set_visible (GTK_WIDGET (self->sync_label), FALSE);
+  self->deadline_label = wrapped_label (NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), FALSE);
   self->timeline_note = wrapped_label ("dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_note), FALSE);
   self->warning_label = wrapped_label ("warning");
@@ -392,6 +403,7 @@ build_info (ZcDeclarationDesk *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->state_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sync_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->deadline_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
   gtk_box_append (GTK_BOX (box), self->actions);
   gtk_box_append (GTK_BOX (box), progress);
@@ -765,6 +777,15 @@ zc_declaration_desk_get_notice (ZcDeclarationDesk *self)
 {
   g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->notice_label)) ? gtk_label_get_label (self->notice_label) : NULL;
+}
+
+/* Returns: (nullable): until when the role may act on the one shown */
+const char *
+zc_declaration_desk_get_deadline (ZcDeclarationDesk *self)
+{
+  g_return_val_if_fail (ZC_IS_DECLARATION_DESK (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->deadline_label)) ? gtk_label_get_label (self->deadline_label)
+                                                                     : NULL;
 }
 
 /* Returns: (nullable): the pending-picks warning */

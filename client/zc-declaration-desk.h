@@ -62,6 +62,7 @@ gboolean               zc_declaration_desk_is_detail_loading (ZcDeclarationDesk 
 const char            *zc_declaration_desk_get_status        (ZcDeclarationDesk   *self);
 const char            *zc_declaration_desk_get_notice        (ZcDeclarationDesk   *self);
 const char            *zc_declaration_desk_get_warning       (ZcDeclarationDesk   *self);
+const char            *zc_declaration_desk_get_deadline      (ZcDeclarationDesk   *self);
 GtkListBox            *zc_declaration_desk_get_list          (ZcDeclarationDesk   *self);
 ZcPdfView             *zc_declaration_desk_get_pdf_view      (ZcDeclarationDesk   *self);
 ZcDeclarationTimeline *zc_declaration_desk_get_timeline      (ZcDeclarationDesk   *self);

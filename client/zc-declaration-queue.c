@@ -113,6 +113,46 @@ zc_declaration_row_sync_text (const ZcDeclarationReviewRow *row)
   return NULL;
 }
 
+/* Days before a deadline when the row warns */
+#define DEADLINE_WARNING_DAYS 3
+
+/**
+ * zc_declaration_row_deadline_text:
+ * @urgent: (out) (optional): whether it passed or is near
+ *
+ * Returns: (nullable): until when @role may act on @row ("Act by …",
+ *   "Your deadline passed on …"), or %NULL when the role has no
+ *   deadline or nothing to do on it now
+ */
+char *
+zc_declaration_row_deadline_text (const ZcDeclarationReviewRow *row,
+                                  ZcRole                        role,
+                                  gboolean                     *urgent)
+{
+  gint64 deadline = zc_declaration_review_row_get_deadline (row, role);
+  g_autoptr(GArray) actions = zc_declaration_review_row_actions (row, role);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  gint64 now = g_get_real_time ();
+
+  if (urgent != NULL)
+    *urgent = FALSE;
+  if (deadline <= 0 || actions->len == 0 || (row->flags & ZC_DECLARATION_REVIEW_AWAITING))
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (deadline / G_USEC_PER_SEC);
+  local = g_date_time_to_timezone (utc, zone);
+  when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  if (urgent != NULL)
+    *urgent = now > deadline - DEADLINE_WARNING_DAYS * G_TIME_SPAN_DAY;
+  if (now > deadline)
+    /* Translators: %s is a time in Beijing, such as 2026-05-31 23:59 */
+    return g_strdup_printf (_("Your deadline passed on %s"), when);
+  /* Translators: %s is a time in Beijing, such as 2026-05-31 23:59 */
+  return g_strdup_printf (_("Act by %s"), when);
+}
+
 /* "2026-03-09" in Beijing */
 static char *
 beijing_day (gint64 usec)
@@ -162,6 +202,8 @@ make_row (ZcDeclarationQueue            *self,
   g_autofree char *title = zc_declaration_row_title (row);
   g_autofree char *day = beijing_day (row->updated_at);
   g_autofree char *sync = zc_declaration_row_sync_text (row);
+  gboolean urgent = FALSE;
+  g_autofree char *deadline = zc_declaration_row_deadline_text (row, self->role, &urgent);
   g_autoptr(GString) subtitle = g_string_new (title);
 
   g_string_append_printf (subtitle, "\n%s · %s", zc_declaration_state_get_label (row->state, ZC_LANGUAGE_LOCALE),
@@ -173,11 +215,13 @@ make_row (ZcDeclarationQueue            *self,
     }
   if (sync != NULL)
     g_string_append_printf (subtitle, "\n%s", sync);
+  if (deadline != NULL)
+    g_string_append_printf (subtitle, "\n%s", deadline);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), zc_declaration_row_applicant (row));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 4);
-  if (row->flags & ZC_DECLARATION_REVIEW_REFUSED)
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 5);
+  if ((row->flags & ZC_DECLARATION_REVIEW_REFUSED) || urgent)
     gtk_widget_add_css_class (widget, "warning");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
   g_object_set_data_full (G_OBJECT (widget), "declaration-id", g_strdup (row->id), g_free);

@@ -51,5 +51,8 @@ char                         *zc_declaration_row_title               (const ZcDe
 const char                   *zc_declaration_row_applicant           (const ZcDeclarationReviewRow *row);
 const char                   *zc_declaration_row_plan_name           (const ZcDeclarationReviewRow *row);
 char                         *zc_declaration_row_sync_text           (const ZcDeclarationReviewRow *row);
+char                         *zc_declaration_row_deadline_text       (const ZcDeclarationReviewRow *row,
+                                                                      ZcRole                        role,
+                                                                      gboolean                     *urgent);
 
 G_END_DECLS

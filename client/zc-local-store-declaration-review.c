@@ -59,6 +59,15 @@ zc_declaration_review_row_free (ZcDeclarationReviewRow *row)
   g_free (row);
 }
 
+static gint64
+window_usec (ZcPlan       *plan,
+             ZcPlanWindow  window)
+{
+  GDateTime *time = zc_plan_get_window (plan, window);
+
+  return time != NULL ? g_date_time_to_unix (time) * G_USEC_PER_SEC : 0;
+}
+
 /* @plans caches id:version → ZcPlan (or a NULL value: not here) */
 static void
 find_plan (ZcLocalStore           *self,
@@ -83,6 +92,8 @@ find_plan (ZcLocalStore           *self,
   row->plan_known = TRUE;
   row->plan_type = zc_plan_get_plan_type (plan);
   row->plan_name = g_strdup (zc_plan_get_name (plan));
+  row->unit_deadline = window_usec (plan, ZC_PLAN_WINDOW_UNIT_DEADLINE);
+  row->department_deadline = window_usec (plan, ZC_PLAN_WINDOW_DEPARTMENT_DEADLINE);
 }
 
 static ZcDeclarationReviewRow *
@@ -268,6 +279,35 @@ zc_declaration_review_row_actions (const ZcDeclarationReviewRow *row,
     if (allowed[action])
       g_array_append_val (actions, action);
   return actions;
+}
+
+/**
+ * zc_declaration_review_row_get_deadline:
+ *
+ * Returns: until when (UTC µs) @role may act on @row by its plan: the
+ *   unit deadline for a unit officer, the department's for a
+ *   department officer (docs/declarations.md "Windows"); 0 for other
+ *   roles or when the plan is not cached
+ */
+gint64
+zc_declaration_review_row_get_deadline (const ZcDeclarationReviewRow *row,
+                                        ZcRole                        role)
+{
+  g_return_val_if_fail (row != NULL, 0);
+
+  switch (role)
+    {
+    case ZC_ROLE_UNIT_OFFICER:
+      return row->unit_deadline;
+    case ZC_ROLE_DEPARTMENT_OFFICER:
+      return row->department_deadline;
+    case ZC_ROLE_APPLICANT:
+    case ZC_ROLE_COMMITTEE_OFFICER:
+    case ZC_ROLE_ISSUER:
+    case ZC_ROLE_ADMIN:
+    default:
+      return 0;
+    }
 }
 
 /* Arguments */
@@ -524,9 +564,11 @@ check_target (ZcLocalStore                     *self,
               ZcDeclarationAction               action,
               ZcRole                            role,
               const char                       *comment,
+              gint64                            now,
               ZcLanguage                        language,
               GError                          **error)
 {
+  gint64 deadline;
   g_autoptr(ZcDeclarationReviewRow) row = NULL;
   g_autoptr(GError) local_error = NULL;
   ZcPlanType types[ZC_N_PLAN_TYPES];
@@ -561,6 +603,18 @@ check_target (ZcLocalStore                     *self,
     {
       g_set_error (error, ZC_WORKFLOW_ERROR, ZC_WORKFLOW_ERROR_STATE_CHANGED, "%s",
                    zc_translate (language, N_("This declaration changed meanwhile — look again.")));
+      return FALSE;
+    }
+
+  /* the server's rule (server/zc-declaration-actions.c), by this clock */
+  deadline = zc_declaration_review_row_get_deadline (row, role);
+  if (deadline > 0 && now > deadline)
+    {
+      g_set_error (error, ZC_WORKFLOW_ERROR, ZC_WORKFLOW_ERROR_NOT_ALLOWED, "%s",
+                   role == ZC_ROLE_UNIT_OFFICER
+                     ? zc_translate (language, N_("The plan's deadline for the units has passed."))
+                     : zc_translate (language, N_("The plan's deadline for the competent departments has "
+                                                  "passed.")));
       return FALSE;
     }
 
@@ -614,9 +668,11 @@ drop_refused (ZcLocalStore  *self,
  * Queues "declaration.<action>" for each of @targets in one
  * transaction, each with the state shown as expected_state and the
  * version shown as base_version: either all or none.  Checked offline
- * first with the shared workflow (the plan type from the cached plan)
- * and the argument rules; a declaration that changed since it was shown
- * or already has an action waiting is %ZC_WORKFLOW_ERROR_STATE_CHANGED.
+ * first with the shared workflow (the plan type from the cached plan),
+ * the argument rules and the role's deadline in the cached plan (at
+ * noon of @today when given); a declaration that changed since it was
+ * shown or already has an action waiting is
+ * %ZC_WORKFLOW_ERROR_STATE_CHANGED.
  * The local state does not change: the pull brings the server's.  A
  * refusal of an earlier action on a target is dismissed.
  */
@@ -636,9 +692,20 @@ zc_local_store_declaration_review_queue (ZcLocalStore                     *self,
   g_autofree char *trimmed = NULL;
   g_autofree char *name = NULL;
   gint64 now = zc_local_store_now ();
+  gint64 acting_at = now;
 
   g_return_val_if_fail (ZC_IS_LOCAL_STORE (self), FALSE);
   g_return_val_if_fail (targets != NULL || n_targets == 0, FALSE);
+
+  /* a given day (tests) acts at its noon in Beijing */
+  if (today != NULL && g_date_valid (today))
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
+      g_autoptr(GDateTime) noon = g_date_time_new (zone, g_date_get_year (today), g_date_get_month (today),
+                                                   g_date_get_day (today), 12, 0, 0);
+
+      acting_at = g_date_time_to_unix (noon) * G_USEC_PER_SEC;
+    }
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (comment != NULL)
@@ -680,7 +747,7 @@ zc_local_store_declaration_review_queue (ZcLocalStore                     *self,
                          "The declaration %s is chosen twice", target->id);
             goto fail;
           }
-      if (!check_target (self, target, action, role, trimmed, language, error) ||
+      if (!check_target (self, target, action, role, trimmed, acting_at, language, error) ||
           !drop_refused (self, target->id, error) ||
           !zc_local_store_insert_outbox (self, name, target->id, target->seen_version,
                                          zc_declaration_state_to_string (target->seen_state), mutation_args, NULL,

@@ -48,6 +48,8 @@ typedef struct
   char                *plan_name;      /* nullable: the plan is not cached */
   gboolean             plan_known;
   ZcPlanType           plan_type;      /* ZC_PLAN_TYPE_REVIEW when not known */
+  gint64               unit_deadline;  /* UTC µs, from the cached plan; 0 when not known */
+  gint64               department_deadline;
   gint64               created_at;     /* UTC µs */
   gint64               updated_at;     /* UTC µs: submitted or last acted on */
   guint                flags;          /* ZcDeclarationReviewFlags */
@@ -72,6 +74,8 @@ ZcDeclarationReviewRow *
                                                      const char                 *id,
                                                      GError                    **error);
 GArray     *zc_declaration_review_row_actions       (const ZcDeclarationReviewRow *row,
+                                                     ZcRole                      role);
+gint64      zc_declaration_review_row_get_deadline  (const ZcDeclarationReviewRow *row,
                                                      ZcRole                      role);
 gboolean    zc_declaration_review_check_args        (ZcDeclarationAction         action,
                                                      const char                 *comment,

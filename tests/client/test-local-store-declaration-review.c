@@ -519,6 +519,48 @@ test_queue_refused (Fixture       *fixture,
   g_assert_cmpuint (zc_local_store_declaration_review_count_awaiting (fixture->store), ==, 0);
 }
 
+/* Each level acts until its deadline in the plan, as the server rules:
+ * refused offline after it, nothing queued. */
+static void
+test_deadlines (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *at_unit = seed (fixture, NULL, PERSON_A, REVIEW_PLAN, "unit_review", 3);
+  g_autofree char *at_department = seed (fixture, NULL, PERSON_B, REVIEW_PLAN, "department_review", 5);
+  g_autoptr(ZcDeclarationReviewRow) row = get_row (fixture, at_unit);
+  g_autoptr(GDateTime) unit_deadline = g_date_time_new_from_iso8601 ("2026-05-31T23:59:59+08:00", NULL);
+  g_autoptr(GDateTime) department_deadline = g_date_time_new_from_iso8601 ("2026-06-15T23:59:59+08:00", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* the deadlines come from the cached plan, by role */
+  g_assert_cmpint (zc_declaration_review_row_get_deadline (row, ZC_ROLE_UNIT_OFFICER), ==,
+                   g_date_time_to_unix (unit_deadline) * G_USEC_PER_SEC);
+  g_assert_cmpint (zc_declaration_review_row_get_deadline (row, ZC_ROLE_DEPARTMENT_OFFICER), ==,
+                   g_date_time_to_unix (department_deadline) * G_USEC_PER_SEC);
+  g_assert_cmpint (zc_declaration_review_row_get_deadline (row, ZC_ROLE_COMMITTEE_OFFICER), ==, 0);
+  g_assert_cmpint (zc_declaration_review_row_get_deadline (row, ZC_ROLE_ISSUER), ==, 0);
+
+  /* the day after the units' deadline: the unit is refused, the
+   * department not yet */
+  g_date_set_dmy (&fixture->today, 1, 6, 2026);
+  g_assert_false (queue_one (fixture, ZC_DECLARATION_ACTION_RECOMMEND, ZC_ROLE_UNIT_OFFICER, at_unit, NULL, NULL,
+                             &error));
+  g_assert_error (error, ZC_WORKFLOW_ERROR, ZC_WORKFLOW_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "The plan's deadline for the units has passed.");
+  g_clear_error (&error);
+  g_assert_cmpuint (zc_local_store_get_outbox_count (fixture->store), ==, 0);
+  g_assert_true (queue_one (fixture, ZC_DECLARATION_ACTION_PASS, ZC_ROLE_DEPARTMENT_OFFICER, at_department, NULL,
+                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zc_local_store_get_outbox_count (fixture->store), ==, 1);
+
+  /* on its last day the unit still acts */
+  g_date_set_dmy (&fixture->today, 31, 5, 2026);
+  g_assert_true (queue_one (fixture, ZC_DECLARATION_ACTION_RECOMMEND, ZC_ROLE_UNIT_OFFICER, at_unit, NULL, NULL,
+                            &error));
+  g_assert_no_error (error);
+}
+
 /* The server refuses a stale action: the row says so, with the reason;
  * the newer copy pulled, the officer acts anew. */
 static void
@@ -584,6 +626,7 @@ main (int   argc,
   ADD ("check-args", test_check_args);
   ADD ("queue-refused", test_queue_refused);
   ADD ("refused-by-server", test_refused_by_server);
+  ADD ("deadlines", test_deadlines);
 #undef ADD
 
   return g_test_run ();

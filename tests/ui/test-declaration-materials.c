@@ -278,6 +278,11 @@ test_desk (void)
 
   g_assert_true (zc_declaration_desk_select (desk, id));
   wait_while (desk_loading, desk);
+  /* until when the unit may act, by the demo plan (its deadline is
+   * weeks after the seeding) */
+  g_assert_nonnull (zc_declaration_desk_get_deadline (desk));
+  g_assert_true (g_str_has_prefix (zc_declaration_desk_get_deadline (desk), "请于 "));
+  g_assert_nonnull (zc_ui_test_find_label_containing (window, zc_declaration_desk_get_deadline (desk)));
   materials = zc_declaration_desk_get_materials (desk);
   g_assert_cmpuint (zc_declaration_materials_get_n_picks (materials), ==, 4);
   g_assert_cmpuint (zc_declaration_materials_get_n_pending (materials), ==, 0);
