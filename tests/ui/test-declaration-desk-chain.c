@@ -479,6 +479,51 @@ test_timeline (void)
   zc_ui_test_remove_tree (data_dir);
 }
 
+/* 职称初定: a determination request goes from the unit straight to the
+ * issuer, whose desk offers to approve it or return it. */
+static void
+test_determination (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_dir_make_tmp ("zc-declaration-desk-chain-XXXXXX", &error);
+  ZcTestServer *server = zc_desk_test_start_server (data_dir, 0, NULL);
+  g_autofree char *applicant = zc_test_server_login (server, ZC_TEST_DEMO_APPLICANT, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *id = zc_desk_test_submit_determination (server, applicant);
+  g_autofree char *unit = zc_test_server_login (server, ZC_TEST_DEMO_UNIT_OFFICER, ZC_TEST_DEMO_PASSWORD);
+  g_autofree char *token = NULL;
+  g_autoptr(JsonObject) declaration = NULL;
+  GtkWidget *window = gtk_window_new ();
+  ZcTestClient *issuer;
+  ZcDeclarationDesk *desk;
+  ZcDeclarationActionDialog *dialog;
+
+  zc_desk_test_act (server, unit, id, "recommend", "unit_review", "同意申报初定。");
+  zc_desk_test_act (server, unit, id, "forward", "unit_recommended", NULL);
+
+  issuer = zc_test_client_new (server->url, ZC_TEST_DEMO_ISSUER, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  desk = zc_desk_test_open_desk (window, issuer);
+  zc_desk_test_show (desk, id, "issuer_review");
+  g_assert_nonnull (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_DETERMINE));
+  g_assert_nonnull (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_RETURN));
+  g_assert_null (zc_declaration_desk_get_action_button (desk, ZC_DECLARATION_ACTION_ISSUE));
+  /* the issuer has no deadline of its own */
+  g_assert_null (zc_declaration_desk_get_deadline (desk));
+  dialog = zc_desk_test_open_action (desk, ZC_DECLARATION_ACTION_DETERMINE);
+  zc_declaration_action_dialog_set_text (dialog, ZC_ACTION_FIELD_COMMENT, "准予初定。");
+  zc_desk_test_send (issuer, desk, dialog, id, "certified");
+
+  token = zc_test_server_login (server, ZC_TEST_DEMO_ISSUER, ZC_TEST_DEMO_PASSWORD);
+  declaration = zc_desk_test_get_declaration (server, token, id);
+  g_assert_cmpstr (zc_desk_test_server_state (declaration), ==, "certified");
+  g_assert_cmpuint (zc_desk_test_count_steps (declaration, "determine"), ==, 1);
+  g_assert_cmpuint (zc_desk_test_count_steps (declaration, "accept"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  zc_test_client_free (issuer);
+  zc_test_server_stop (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/ui/declaration-desk-chain/offline-then-synced", test_offline_then_synced);
   g_test_add_func ("/ui/declaration-desk-chain/interview-to-selection", test_interview_to_selection);
   g_test_add_func ("/ui/declaration-desk-chain/issuer", test_issuer);
+  g_test_add_func ("/ui/declaration-desk-chain/determination", test_determination);
   g_test_add_func ("/ui/declaration-desk-chain/timeline", test_timeline);
 
   return g_test_run ();

@@ -287,6 +287,35 @@ zc_desk_test_submit_declaration (ZcTestServer *server,
   return id;
 }
 
+char *
+zc_desk_test_submit_determination (ZcTestServer *server,
+                                   const char   *token)
+{
+  g_autofree char *photo = put_blob (server, token, "jpeg", 0xe8e8e8ffu);
+  g_autofree char *signature = put_blob (server, token, "png", 0x303030ffu);
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  char *id;
+
+  body = g_strdup_printf (
+    "{\"body\": {\"plan_id\": \"" ZC_DESK_TEST_DETERMINATION_PLAN_ID "\", \"plan_version\": 1,"
+    " \"method\": \"regular\","
+    " \"title\": {\"series\": \"04\", \"category\": \"医疗类\", \"level\": \"助理级\", \"title\": \"医师\","
+    "   \"specialty\": \"心血管内科\"},"
+    " \"professional_years\": 15,"
+    " \"photo\": {\"sha256\": \"%s\", \"mime\": \"image/jpeg\"},"
+    " \"commitment\": {\"signed_on\": \"2026-03-09\", \"signature\": {\"sha256\": \"%s\", \"mime\": \"image/png\"}},"
+    " \"work_summary\": \"本人取得执业医师资格后在心血管内科从事临床工作。\","
+    " \"qualifying_education_id\": \"" ZC_DESK_TEST_EDUCATION_ID "\","
+    " \"picks\": [{\"record_id\": \"de300000-0000-4000-8000-000000000103\", \"category\": \"work-experience\"},"
+    "   {\"record_id\": \"" ZC_DESK_TEST_EDUCATION_ID "\", \"category\": \"education\"}]}}",
+    photo, signature);
+  created = zc_desk_test_call (server, "POST", "/api/v1/declarations", token, body, 201);
+  id = g_strdup (zc_test_member_string (created, "id"));
+  zc_desk_test_act (server, token, id, "submit", "draft", NULL);
+  return id;
+}
+
 /* The desk */
 
 gboolean

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 /* server/zc-demo-plans.h: the demo committee's review plan, its windows
  * open around the day the demo is seeded */
 #define ZC_DESK_TEST_PLAN_ID        "de600000-0000-4000-8000-000000000001"
+/* its determination plan (职称初定: unit → issuer) */
+#define ZC_DESK_TEST_DETERMINATION_PLAN_ID "de600000-0000-4000-8000-000000000002"
 #define ZC_DESK_TEST_EDUCATION_ID   "de300000-0000-4000-8000-000000000102"
 /* server/zc-demo-declarations.h: 周涛's declaration to that plan,
  * waiting in the hospital's review when the demo is seeded */
@@ -85,6 +87,10 @@ JsonObject        *zc_desk_test_last_event_data (JsonObject                 *dec
  * plan, submitted; returns its id. */
 char              *zc_desk_test_submit_declaration (ZcTestServer           *server,
                                                     const char             *token);
+/* The same applicant's complete request to the demo determination plan,
+ * submitted; returns its id. */
+char              *zc_desk_test_submit_determination (ZcTestServer         *server,
+                                                      const char           *token);
 
 /* The desk */
 
