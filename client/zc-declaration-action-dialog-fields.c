@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zc-comment-phrases.h"
 #include "zc-declaration-action-dialog-private.h"
 #include "zc-declaration-body.h"
 #include "zc-holiday-calendar.h"
@@ -330,7 +331,14 @@ zc_declaration_action_dialog_build_fields (ZcDeclarationActionDialog *self)
         on_record_votes (self);
     }
 
-  input = text_view_input (self, &frame);
+  /* the officer's reusable phrases (Alt+1 … Alt+9), as on the archive
+   * desk: the same list */
+  {
+    g_autoptr(GSettings) settings = zc_comment_phrases_settings_new ();
+
+    frame = zc_comment_editor_new (settings);
+    input = GTK_WIDGET (zc_comment_editor_get_text_view (ZC_COMMENT_EDITOR (frame)));
+  }
   add_field (self, ZC_ACTION_FIELD_COMMENT,
              zc_declaration_action_requires_comment (action) ? _("_Comment (required)") : _("_Comment (optional)"),
              input, frame);

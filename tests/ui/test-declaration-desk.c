@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "zc-comment-phrases.h"
 #include "zc-declaration-body.h"
 #include "zc-declaration-desk.h"
 #include "zc-declaration-desk-test.h"
@@ -172,6 +173,23 @@ test_chain (void)
   g_assert_false (zc_declaration_action_dialog_apply (dialog));
   g_assert_nonnull (zc_declaration_action_dialog_get_field_error (dialog, ZC_ACTION_FIELD_COMMENT));
   zc_ui_test_save_screenshot (GTK_WIDGET (dialog), "declaration-desk-return-zh.png");
+  /* the reason from the officer's phrases, as on the archive desk */
+  {
+    GtkWidget *comment = zc_declaration_action_dialog_get_field (dialog, ZC_ACTION_FIELD_COMMENT);
+    GtkWidget *editor = gtk_widget_get_ancestor (comment, ZC_TYPE_COMMENT_EDITOR);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (comment));
+    g_autofree char *typed = NULL;
+    GtkTextIter start, end;
+
+    g_assert_nonnull (editor);
+    g_assert_cmpuint (zc_comment_editor_get_n_phrases (ZC_COMMENT_EDITOR (editor)), >, 0);
+    gtk_widget_grab_focus (comment);
+    g_assert_true (zc_ui_test_press_keys (comment, "<Alt>1"));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (typed, ==, zc_comment_editor_get_phrase (ZC_COMMENT_EDITOR (editor), 0));
+    g_assert_null (zc_declaration_action_dialog_get_field_error (dialog, ZC_ACTION_FIELD_COMMENT));
+  }
   gtk_window_close (GTK_WINDOW (dialog));
   zc_desk_test_wait_until (zc_desk_test_dialog_gone, desk);
   dialog = zc_desk_test_open_action (desk, ZC_DECLARATION_ACTION_ACCEPT);
