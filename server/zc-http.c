@@ -115,18 +115,30 @@ typedef struct
   ZcHttpReply        reply;
 } WorkData;
 
+/* The message is the main loop's: let go of it there, never where the
+ * task data happens to be freed (the worker may hold the task's last
+ * reference, and a message is not to be touched from two threads). */
+static void
+release_message (WorkData *wd)
+{
+  if (wd->finished_id != 0)
+    g_signal_handler_disconnect (wd->msg, wd->finished_id);
+  wd->finished_id = 0;
+  g_clear_object (&wd->msg);
+}
+
 static void
 work_data_free (gpointer data)
 {
   WorkData *wd = data;
 
-  if (wd->finished_id != 0)
-    g_signal_handler_disconnect (wd->msg, wd->finished_id);
+  /* only when work_done() never ran (the server stopped meanwhile) */
+  if (wd->msg != NULL)
+    release_message (wd);
   if (wd->work_data_free != NULL)
     wd->work_data_free (wd->work_data);
   g_clear_pointer (&wd->reply.body, json_node_unref);
   g_clear_pointer (&wd->reply.headers, g_ptr_array_unref);
-  g_clear_object (&wd->msg);
   g_free (wd);
 }
 
@@ -164,7 +176,10 @@ work_done (GObject      *source_object,
   SoupMessageHeaders *headers;
 
   if (wd->finished)
-    return;
+    {
+      release_message (wd);
+      return;
+    }
 
   headers = soup_server_message_get_response_headers (wd->msg);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -186,6 +201,7 @@ work_done (GObject      *source_object,
     }
 
   soup_server_message_unpause (wd->msg);
+  release_message (wd);
 }
 
 /**
