@@ -232,7 +232,9 @@ zc_http_run_in_thread (SoupServer        *server,
 
   soup_server_message_pause (msg);
 
-  task = g_task_new (server, NULL, work_done, NULL);
+  /* no source object: the worker may drop the task last, and the
+   * server must not be finalized there */
+  task = g_task_new (NULL, NULL, work_done, NULL);
   g_task_set_source_tag (task, zc_http_run_in_thread);
   g_task_set_task_data (task, wd, work_data_free);
   g_task_run_in_thread (task, work_thread);
