@@ -29,6 +29,68 @@ zc_decision_outcome_free (ZcDecisionOutcome *outcome)
   g_free (outcome);
 }
 
+/**
+ * zc_decisions_run_batch:
+ *
+ * The batches of the archive and the declaration desks: each decision
+ * succeeds or fails on its own, in one transaction.
+ *
+ * Returns: (transfer full) (element-type ZcDecisionOutcome): one outcome
+ *   per decision, in order
+ */
+GPtrArray *
+zc_decisions_run_batch (ZcContext              *ctx,
+                        const ZcChangeContext  *change,
+                        gconstpointer           decisions,
+                        guint                   n_decisions,
+                        ZcDecideInFunc          decide_in,
+                        GError                **error)
+{
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_decision_outcome_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ZcStoreTxn) txn = NULL;
+
+  txn = zc_store_begin_write (ctx->store, &local_error);
+  if (txn == NULL)
+    {
+      zc_api_error_from_other (error, local_error, change->language);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_decisions; i++)
+    {
+      ZcDecisionOutcome *outcome = g_new0 (ZcDecisionOutcome, 1);
+      const char *record_id = NULL;
+
+      g_ptr_array_add (outcomes, outcome);
+      if (!zc_store_txn_step_begin (txn, &local_error))
+        break;
+
+      outcome->record = decide_in (txn, change, decisions, i, &record_id, &outcome->error);
+      outcome->record_id = g_strdup (record_id);
+      if (outcome->record != NULL)
+        {
+          if (!zc_store_txn_step_end (txn, &local_error))
+            break;
+        }
+      else if (outcome->error->domain != ZC_API_ERROR)
+        {
+          local_error = g_steal_pointer (&outcome->error);
+          break;
+        }
+      else if (!zc_store_txn_step_undo (txn, &local_error))
+        break;
+    }
+
+  if (local_error != NULL || !zc_store_txn_commit (txn, &local_error))
+    {
+      zc_api_error_from_other (error, local_error, change->language);
+      return NULL;
+    }
+
+  return g_steal_pointer (&outcomes);
+}
+
 /* The one answer for "someone else acted first". */
 void
 zc_review_set_state_changed (GError     **error,
@@ -275,6 +337,20 @@ zc_review_service_act (ZcContext         *ctx,
   return g_steal_pointer (&record);
 }
 
+static ZcStoredRecord *
+decide_entry_in (ZcStoreTxn             *txn,
+                 const ZcChangeContext  *change,
+                 gconstpointer           decisions,
+                 guint                   index,
+                 const char            **record_id,
+                 GError                **error)
+{
+  const ZcDecision *decision = (const ZcDecision *) decisions + index;
+
+  *record_id = decision->record_id;
+  return zc_review_service_act_in (txn, change, decision, error);
+}
+
 /**
  * zc_review_service_act_batch:
  * @decisions: (array length=n_decisions): at most %ZC_REVIEW_MAX_BATCH
@@ -294,50 +370,10 @@ zc_review_service_act_batch (ZcContext         *ctx,
                              GError           **error)
 {
   ZcChangeContext change = { caller, NULL, 0, address, language, zc_context_now (ctx) };
-  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_decision_outcome_free);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(ZcStoreTxn) txn = NULL;
 
   g_return_val_if_fail (ctx != NULL && caller != NULL && (decisions != NULL || n_decisions == 0), NULL);
 
-  txn = zc_store_begin_write (ctx->store, &local_error);
-  if (txn == NULL)
-    {
-      zc_api_error_from_other (error, local_error, language);
-      return NULL;
-    }
-
-  for (guint i = 0; i < n_decisions; i++)
-    {
-      ZcDecisionOutcome *outcome = g_new0 (ZcDecisionOutcome, 1);
-
-      g_ptr_array_add (outcomes, outcome);
-      outcome->record_id = g_strdup (decisions[i].record_id);
-      if (!zc_store_txn_step_begin (txn, &local_error))
-        break;
-
-      outcome->record = zc_review_service_act_in (txn, &change, &decisions[i], &outcome->error);
-      if (outcome->record != NULL)
-        {
-          if (!zc_store_txn_step_end (txn, &local_error))
-            break;
-        }
-      else if (outcome->error->domain != ZC_API_ERROR)
-        {
-          local_error = g_steal_pointer (&outcome->error);
-          break;
-        }
-      else if (!zc_store_txn_step_undo (txn, &local_error))
-        break;
-    }
-
-  if (local_error != NULL || !zc_store_txn_commit (txn, &local_error))
-    {
-      zc_api_error_from_other (error, local_error, language);
-      return NULL;
-    }
-
-  return g_steal_pointer (&outcomes);
+  return zc_decisions_run_batch (ctx, &change, decisions, n_decisions, decide_entry_in, error);
 }
 
 /**

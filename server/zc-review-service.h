@@ -41,6 +41,23 @@ typedef struct
 
 void            zc_decision_outcome_free             (ZcDecisionOutcome      *outcome);
 
+/* Applies decision @index of @decisions in @txn, naming its record in
+ * @record_id: the record after it, or NULL with a ZC_API_ERROR (the
+ * decision is refused and undone) or another error (the batch fails). */
+typedef ZcStoredRecord *(*ZcDecideInFunc) (ZcStoreTxn             *txn,
+                                           const ZcChangeContext  *change,
+                                           gconstpointer           decisions,
+                                           guint                   index,
+                                           const char            **record_id,
+                                           GError                **error);
+
+GPtrArray      *zc_decisions_run_batch               (ZcContext              *ctx,
+                                                      const ZcChangeContext  *change,
+                                                      gconstpointer           decisions,
+                                                      guint                   n_decisions,
+                                                      ZcDecideInFunc          decide_in,
+                                                      GError                **error);
+
 gboolean        zc_review_service_note_transition_in (ZcStoreTxn             *txn,
                                                       const ZcChangeContext  *change,
                                                       const ZcStoredRecord   *record,
