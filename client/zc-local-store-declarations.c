@@ -235,18 +235,6 @@ fail:
 }
 
 static gboolean
-bodies_equal (JsonObject *a,
-              JsonObject *b)
-{
-  g_autoptr(JsonNode) node_a = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) node_b = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node_a, a);
-  json_node_set_object (node_b, b);
-  return zc_json_node_equal (node_a, node_b);
-}
-
-static gboolean
 editable_locked (ZcLocalStore *self,
                  ZcRecord     *record)
 {
@@ -322,7 +310,7 @@ zc_local_store_save_declaration (ZcLocalStore  *self,
                            : _("The declaration can be changed only as a draft or after a return"));
       goto fail;
     }
-  if (bodies_equal (old, body))
+  if (zc_json_object_equal (old, body))
     {
       zc_local_store_rollback (self);
       return g_steal_pointer (&record);

@@ -232,18 +232,6 @@ workflow_error_to_store (GError **error)
   return FALSE;
 }
 
-static gboolean
-bodies_equal (JsonObject *a,
-              JsonObject *b)
-{
-  g_autoptr(JsonNode) node_a = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) node_b = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node_a, a);
-  json_node_set_object (node_b, b);
-  return zc_json_node_equal (node_a, node_b);
-}
-
 /* Public API: edits */
 
 /**
@@ -437,7 +425,7 @@ zc_local_store_update_entry (ZcLocalStore  *self,
 
   /* saving what is there already is no edit: an approved entry stays
    * approved, and nothing is queued */
-  if (bodies_equal (zc_record_get_body (record), body))
+  if (zc_json_object_equal (zc_record_get_body (record), body))
     {
       zc_local_store_rollback (self);
       return g_steal_pointer (&record);

@@ -712,6 +712,22 @@ zc_json_node_copy_deep (JsonNode *node)
     }
 }
 
+/* Whether two objects hold the same members with equal values
+ * (zc_json_node_equal()). */
+gboolean
+zc_json_object_equal (JsonObject *a,
+                      JsonObject *b)
+{
+  g_autoptr(JsonNode) node_a = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) node_b = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  json_node_set_object (node_a, a);
+  json_node_set_object (node_b, b);
+  return zc_json_node_equal (node_a, node_b);
+}
+
 /**
  * zc_json_node_equal:
  * @a: (nullable): a node; %NULL counts as JSON null

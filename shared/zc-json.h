@@ -123,6 +123,8 @@ gint64       zc_json_member_int        (JsonObject          *object,
 char        *zc_json_format_timestamp  (GDateTime           *timestamp);
 JsonNode    *zc_json_node_copy_deep    (JsonNode            *node);
 JsonObject  *zc_json_object_copy_deep  (JsonObject          *object);
+gboolean     zc_json_object_equal      (JsonObject          *a,
+                                        JsonObject          *b);
 gboolean     zc_json_node_equal        (JsonNode            *a,
                                         JsonNode            *b);
 
