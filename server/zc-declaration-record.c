@@ -558,30 +558,6 @@ create (ZcStoreTxn             *txn,
   return g_steal_pointer (&result);
 }
 
-static GPtrArray *
-keep_conflicts (ZcStoreTxn             *txn,
-                const ZcChangeContext  *change,
-                const char             *record_id,
-                GPtrArray              *merge_conflicts,
-                GError                **error)
-{
-  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) zc_conflict_free);
-
-  for (guint i = 0; merge_conflicts != NULL && i < merge_conflicts->len; i++)
-    {
-      ZcMergeConflict *merge_conflict = g_ptr_array_index (merge_conflicts, i);
-      ZcConflict *conflict = zc_conflict_new (record_id, merge_conflict->field, merge_conflict->client_value,
-                                              merge_conflict->server_value, change->mutation_id);
-
-      g_ptr_array_add (conflicts, conflict);
-      if (!zc_store_sync_insert_conflict (txn, change->caller->account_id, change->client_id, conflict,
-                                          change->now, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&conflicts);
-}
-
 /* Edits only while the applicant holds it: a draft, or returned before
  * the plan's modification deadline. */
 static gboolean
@@ -654,40 +630,11 @@ edit (ZcStoreTxn             *txn,
   g_autoptr(ZcStoredRecord) record = stored;
   g_autoptr(ZcPutResult) result = g_new0 (ZcPutResult, 1);
   g_autoptr(ZcDeclarationRow) row = NULL;
-  g_autoptr(GPtrArray) merge_conflicts = NULL;
-  g_autoptr(JsonObject) base = NULL;
   g_autoptr(JsonObject) merged = NULL;
-  ZcMergeInput input = { 0 };
 
   if (!check_editable (txn, change, record, &row, error))
     return NULL;
-  if (base_version > record->version)
-    {
-      zc_api_set_invalid_field (error, "base_version",
-                                zc_translate (change->language, N_("The record has no such version on the server.")));
-      return NULL;
-    }
-  if (base_version >= 1 && base_version < record->version)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      base = zc_store_records_get_body_at (txn, record->id, base_version, &local_error);
-      if (base == NULL && !g_error_matches (local_error, ZC_STORE_ERROR, ZC_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-
-  input.current = record->body;
-  input.base = base;
-  input.base_is_current = base_version == record->version;
-  input.changes = values;
-  input.full_body = full_body;
-  merged = zc_record_merge (&input, &merge_conflicts, &result->changed);
-
-  result->conflicts = keep_conflicts (txn, change, record->id, merge_conflicts, error);
-  if (result->conflicts == NULL)
+  if (!zc_record_service_merge_in (txn, change, record, base_version, values, full_body, result, &merged, error))
     return NULL;
 
   if (result->changed)

@@ -373,6 +373,65 @@ keep_conflicts (ZcStoreTxn             *txn,
   return g_steal_pointer (&conflicts);
 }
 
+/**
+ * zc_record_service_merge_in:
+ * @base_version: the version the client's edit is based on
+ * @merged_out: (out) (transfer full): @changes merged into the record
+ *
+ * A client's edit of @record: refused (400) for a version the server
+ * never had; otherwise merged with what changed since @base_version
+ * (docs/sync.md), the conflicts kept for the client in
+ * @result->conflicts and @result->changed set.
+ */
+gboolean
+zc_record_service_merge_in (ZcStoreTxn             *txn,
+                            const ZcChangeContext  *change,
+                            const ZcStoredRecord   *record,
+                            gint64                  base_version,
+                            JsonObject             *changes,
+                            gboolean                full_body,
+                            ZcPutResult            *result,
+                            JsonObject            **merged_out,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) merge_conflicts = NULL;
+  g_autoptr(JsonObject) base = NULL;
+  g_autoptr(JsonObject) merged = NULL;
+  ZcMergeInput input = { 0 };
+
+  if (base_version > record->version)
+    {
+      zc_api_set_invalid_field (error, "base_version",
+                                zc_translate (change->language,
+                                              N_("The record has no such version on the server.")));
+      return FALSE;
+    }
+  if (base_version >= 1 && base_version < record->version)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      base = zc_store_records_get_body_at (txn, record->id, base_version, &local_error);
+      if (base == NULL && !g_error_matches (local_error, ZC_STORE_ERROR, ZC_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  input.current = record->body;
+  input.base = base;
+  input.base_is_current = base_version == record->version;
+  input.changes = changes;
+  input.full_body = full_body;
+  merged = zc_record_merge (&input, &merge_conflicts, &result->changed);
+
+  result->conflicts = keep_conflicts (txn, change, record->id, merge_conflicts, error);
+  if (result->conflicts == NULL)
+    return FALSE;
+  *merged_out = g_steal_pointer (&merged);
+  return TRUE;
+}
+
 static void
 copy_members (JsonObject *to,
               JsonObject *from)
@@ -396,12 +455,9 @@ edit_record (ZcStoreTxn             *txn,
 {
   g_autoptr(ZcStoredRecord) record = stored;
   g_autoptr(ZcPutResult) result = g_new0 (ZcPutResult, 1);
-  g_autoptr(GPtrArray) merge_conflicts = NULL;
-  g_autoptr(JsonObject) base = NULL;
   g_autoptr(JsonObject) merged = NULL;
   g_autoptr(JsonObject) sent = NULL;
   g_autofree char *from_state = g_strdup (record->state);
-  ZcMergeInput input = { 0 };
   ZcReviewState from = ZC_REVIEW_STATE_PENDING, to = ZC_REVIEW_STATE_PENDING;
 
   if (record->state != NULL)
@@ -421,14 +477,6 @@ edit_record (ZcStoreTxn             *txn,
         }
     }
 
-  if (base_version > record->version)
-    {
-      zc_api_set_invalid_field (error, "base_version",
-                                zc_translate (change->language,
-                                              N_("The record has no such version on the server.")));
-      return NULL;
-    }
-
   /* the registration fields are the account's, whatever was sent */
   sent = zc_json_object_copy_deep (values);
   if (zc_form_schema_get_kind (schema) == ZC_FORM_KIND_PERSONAL_INFO)
@@ -440,27 +488,7 @@ edit_record (ZcStoreTxn             *txn,
       copy_members (sent, fixed);
     }
 
-  if (base_version >= 1 && base_version < record->version)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      base = zc_store_records_get_body_at (txn, record->id, base_version, &local_error);
-      if (base == NULL && !g_error_matches (local_error, ZC_STORE_ERROR, ZC_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-
-  input.current = record->body;
-  input.base = base;
-  input.base_is_current = base_version == record->version;
-  input.changes = sent;
-  input.full_body = full_body;
-  merged = zc_record_merge (&input, &merge_conflicts, &result->changed);
-
-  result->conflicts = keep_conflicts (txn, change, record->id, merge_conflicts, error);
-  if (result->conflicts == NULL)
+  if (!zc_record_service_merge_in (txn, change, record, base_version, sent, full_body, result, &merged, error))
     return NULL;
 
   if (result->changed)
